@@ -1,0 +1,43 @@
+/** The contract's fixed vocabularies, shared by schemas, generator, queries and pages. */
+export const HOUSEHOLD_TYPES = ['一般贫困户', '低保户', '特困供养户'] as const;
+export const LABOR_CAPACITIES = ['有劳动能力', '无劳动能力'] as const;
+export const HOUSEHOLD_STATUSES = ['在册', '已脱贫', '清退'] as const;
+/** 脱贫成效分类 — the plan's section 四(二). */
+export const EXIT_CATEGORIES = ['巩固提升', '加大帮扶', '重点帮扶'] as const;
+export const YES_NO_VALUES = ['是', '否'] as const;
+export const EDUCATION_VALUES = ['是', '否', '不适用'] as const;
+export const MEASURES = [
+  '产业帮扶',
+  '就业帮扶',
+  '教育帮扶',
+  '医疗帮扶',
+  '住房改造',
+  '社会保障兜底',
+  '资产收益',
+  '金融帮扶',
+  '技能培训',
+  '其他',
+] as const;
+export const CHANGE_TYPES = ['新增纳入', '清退', '脱贫', '返贫', '人口增加', '人口减少'] as const;
+/** Change types that set a household's 建档状态, and the status each implies. */
+export const STATUS_BY_CHANGE: Readonly<Partial<Record<(typeof CHANGE_TYPES)[number], (typeof HOUSEHOLD_STATUSES)[number]>>> = {
+  新增纳入: '在册',
+  返贫: '在册',
+  脱贫: '已脱贫',
+  清退: '清退',
+};
+export const SHUANGDAO_ROUNDS = ['1', '2'] as const;
+export const DIMENSIONS = ['基础设施', '公共服务设施', '产业发展', '基层党建'] as const;
+export const SOURCE_LEVELS = ['省', '市', '区'] as const;
+export const SOURCE_TYPES = ['纪检', '审计', '巡查', '巡视', '督查', '自查'] as const;
+export const ISSUE_CATEGORIES = [
+  '识别不精准',
+  '信息不准确',
+  '帮扶措施不精准',
+  '资金使用不规范',
+  '项目管理不规范',
+  '作风问题',
+  '三保障未落实',
+  '其他',
+] as const;
+export const RECTIFICATION_STATUSES = ['已完成', '整改中', '未启动'] as const;

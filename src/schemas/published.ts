@@ -1,0 +1,184 @@
+/**
+ * The published tables: what any visitor can download or query in the browser.
+ * Single source for the DuckDB DDL, the CSV/Parquet downloads, datapackage.json,
+ * the data dictionary page and the explore page's table list.
+ *
+ * Invariant: no 户编号 (household_id), no exact income, household rows
+ * k-anonymous on (village_code, household_size, household_type, labor_capacity).
+ */
+
+/** A column type, named the way DuckDB and Frictionless both understand it. */
+export type PublishedType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'list';
+
+export interface PublishedColumn {
+  name: string;
+  /** Chinese label (CSV header of the downloads). */
+  label: string;
+  type: PublishedType;
+  description: string;
+}
+
+export interface PublishedTable {
+  name: string;
+  title: string;
+  description: string;
+  /** Columns the rows are sorted by (street and village first: range reads in the browser). */
+  sortBy: string[];
+  columns: PublishedColumn[];
+  /** Whether this table is offered as a CSV/Parquet download. */
+  download: boolean;
+}
+
+const s = (name: string, label: string, description: string): PublishedColumn => ({
+  name,
+  label,
+  type: 'string',
+  description,
+});
+const i = (name: string, label: string, description: string): PublishedColumn => ({
+  name,
+  label,
+  type: 'integer',
+  description,
+});
+
+const where = [
+  s('street', '街道', '所属街道'),
+  s('village_code', '村代码', '12 位村代码'),
+  s('village_name', '村名称', '村（居）名称'),
+];
+
+export const PUBLISHED_TABLES: readonly PublishedTable[] = [
+  {
+    name: 'villages',
+    title: '村（居）名录',
+    description: '全部村（居）及其所属街道、"双到"轮次。',
+    sortBy: ['street', 'village_code'],
+    download: true,
+    columns: [
+      ...where,
+      s('shuangdao_round', '双到轮次', '曾参加第几轮扶贫"双到"（1 或 2；空 = 未参加）'),
+      s('is_poor_village', '相对贫困村', '是 / 否'),
+    ],
+  },
+  {
+    name: 'households',
+    title: '建档立卡贫困户（匿名）',
+    description:
+      '每户一行，不含户编号，顺序与原始数据无关；收入只给收入段；为满足 k-匿名，部分行的家庭人口合并为区间、户类型和劳动能力留空。',
+    sortBy: ['street', 'village_code', 'status', 'exit_category', 'household_size', 'household_type', 'labor_capacity', 'income_band', 'enrolled_year', 'education_secured', 'medical_secured', 'housing_secured', 'measures'],
+    download: true,
+    columns: [
+      ...where,
+      s('household_size', '家庭人口', '家庭人口数；小组不足 k 户时合并为区间，如 "3–4"、"5+"'),
+      s('household_type', '户类型', '一般贫困户 / 低保户 / 特困供养户；为保护隐私可能留空'),
+      s('labor_capacity', '劳动能力', '有劳动能力 / 无劳动能力；为保护隐私可能留空'),
+      s('status', '建档状态', '在册 / 已脱贫 / 清退'),
+      i('enrolled_year', '纳入年份', '纳入建档立卡的年份'),
+      s('income_band', '人均可支配收入段', '家庭年人均可支配收入所在区间（元，含下限不含上限），如 "<4000"、"4000–6000"、"≥10000"'),
+      s('exit_category', '脱贫成效分类', '巩固提升 / 加大帮扶 / 重点帮扶；清退户为空'),
+      s('education_secured', '义务教育保障', '是 / 否 / 不适用'),
+      s('medical_secured', '基本医疗保障', '是 / 否'),
+      s('housing_secured', '住房安全保障', '是 / 否'),
+      {
+        name: 'measures',
+        label: '帮扶措施',
+        type: 'list',
+        description: '在用的帮扶措施（下载文件中以"；"分隔）',
+      },
+    ],
+  },
+  {
+    name: 'village_people',
+    title: '各村户数人数（汇总）',
+    description:
+      '按村、建档状态和脱贫成效分类汇总的户数与人数。人数是精确合计（户级数据中的家庭人口可能已合并为区间）。',
+    sortBy: ['street', 'village_code', 'status', 'exit_category'],
+    download: true,
+    columns: [
+      ...where,
+      s('status', '建档状态', '在册 / 已脱贫 / 清退'),
+      s('exit_category', '脱贫成效分类', '清退户为空'),
+      i('households', '户数', '户数'),
+      i('persons', '人数', '人数（家庭人口合计）'),
+    ],
+  },
+  {
+    name: 'household_changes',
+    title: '贫困户数人数变动记录',
+    description: '每一次户数、人数或状态的变动，不含户编号。',
+    sortBy: ['street', 'village_code', 'date', 'change_type'],
+    download: true,
+    columns: [
+      ...where,
+      { name: 'date', label: '变动日期', type: 'date', description: '变动日期' },
+      s('change_type', '变动类型', '新增纳入 / 清退 / 脱贫 / 返贫 / 人口增加 / 人口减少'),
+      i('persons_delta', '变动人数', '人数变化（增为正、减为负）'),
+      s('reason', '变动原因', '变动原因'),
+    ],
+  },
+  {
+    name: 'shortcomings',
+    title: '"双到"村短板',
+    description: '每个"双到"村在四个领域各一行。',
+    sortBy: ['street', 'village_code', 'dimension'],
+    download: true,
+    columns: [
+      ...where,
+      s('shuangdao_round', '双到轮次', '1 或 2'),
+      s('dimension', '领域', '基础设施 / 公共服务设施 / 产业发展 / 基层党建'),
+      s('mechanism_in_place', '长效机制', '是 / 否'),
+      s('shortcoming', '短板描述', '制约发展的短板'),
+      s('proposed_project', '拟建项目', '拟建设的项目'),
+      { name: 'estimated_investment_wan', label: '估算投资（万元）', type: 'number', description: '估算投资（万元）' },
+      s('in_project_library', '纳入项目库', '是否纳入 2018—2020 年村项目建设库'),
+      s('responsible_unit', '责任单位', '负责落实的单位'),
+    ],
+  },
+  {
+    name: 'rectifications',
+    title: '发现问题整改情况',
+    description: '发现的问题及整改进展；"逾期"按数据截止日期计算。',
+    sortBy: ['street', 'village_code', 'found_date', 'issue_id'],
+    download: true,
+    columns: [
+      s('issue_id', '问题编号', '问题编号'),
+      s('source_level', '来源层级', '省 / 市 / 区'),
+      s('source_type', '问题来源', '纪检 / 审计 / 巡查 / 巡视 / 督查 / 自查'),
+      { name: 'found_date', label: '发现日期', type: 'date', description: '发现日期' },
+      ...where,
+      s('category', '问题类别', '问题类别'),
+      s('description', '问题描述', '问题的内容'),
+      s('measures', '整改措施', '采取的整改措施'),
+      s('responsible_unit', '责任单位', '负责整改的单位'),
+      { name: 'deadline', label: '整改时限', type: 'date', description: '应完成整改的日期' },
+      s('status', '整改状态', '已完成 / 整改中 / 未启动'),
+      { name: 'completed_date', label: '完成日期', type: 'date', description: '完成日期' },
+      {
+        name: 'overdue',
+        label: '逾期',
+        type: 'boolean',
+        description: '未完成且整改时限早于数据截止日期，或完成日期晚于整改时限',
+      },
+    ],
+  },
+  {
+    name: 'phases',
+    title: '工作阶段',
+    description: '"回头看"的工作阶段（可重叠）。',
+    sortBy: ['start', 'name'],
+    download: false,
+    columns: [
+      s('name', '阶段', '阶段名称'),
+      { name: 'start', label: '开始日期', type: 'date', description: '开始日期' },
+      { name: 'end', label: '结束日期', type: 'date', description: '结束日期' },
+    ],
+  },
+];
+
+/** Looks up a published table by name. */
+export function publishedTable(name: string): PublishedTable {
+  const t = PUBLISHED_TABLES.find((x) => x.name === name);
+  if (!t) throw new Error(`unknown published table ${name}`);
+  return t;
+}
