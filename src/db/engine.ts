@@ -1,0 +1,9 @@
+import type { SqlQuery } from '../queries/sql.ts';
+
+/** A row as both engines return it: queries cast results to these types in SQL. */
+export type Row = Record<string, string | number | boolean | null | string[]>;
+
+/** One query interface, two engines (Node at build time, DuckDB-WASM in the browser). */
+export interface Engine {
+  query<T extends Row = Row>(q: SqlQuery): Promise<T[]>;
+}

@@ -1,0 +1,77 @@
+/**
+ * The filters visitors can set, shared by the prerendered pages (links, form
+ * controls) and the browser (URL state → WHERE clause). Every filter maps to
+ * bound parameters on a fixed column: nothing a visitor types becomes SQL text.
+ */
+import {
+  DIMENSIONS,
+  EXIT_CATEGORIES,
+  HOUSEHOLD_STATUSES,
+  HOUSEHOLD_TYPES,
+  ISSUE_CATEGORIES,
+  LABOR_CAPACITIES,
+  RECTIFICATION_STATUSES,
+  SOURCE_LEVELS,
+  SOURCE_TYPES,
+} from '../schemas/enums.ts';
+import { ident, joinSql, sql, type SqlQuery } from './sql.ts';
+
+export const SECURITY_GAPS = ['义务教育', '基本医疗', '住房安全', '任一项'] as const;
+
+export interface FilterDef {
+  /** URL query-string key. */
+  key: string;
+  label: string;
+  /** Fixed options (enumerations); absent for street/village (from the data). */
+  options?: readonly string[];
+  /** The condition for one chosen value. */
+  where: (value: string) => SqlQuery;
+}
+
+const eq = (column: string) => (value: string) => sql`${ident(column)} = ${value}`;
+
+const gapWhere = (value: string): SqlQuery => {
+  switch (value) {
+    case '义务教育':
+      return sql`education_secured = '否'`;
+    case '基本医疗':
+      return sql`medical_secured = '否'`;
+    case '住房安全':
+      return sql`housing_secured = '否'`;
+    default:
+      return sql`(education_secured = '否' OR medical_secured = '否' OR housing_secured = '否')`;
+  }
+};
+
+export const FILTERS = {
+  street: { key: 'street', label: '街道', where: eq('street') },
+  village: { key: 'village', label: '村', where: eq('village_code') },
+  exit_category: { key: 'exit_category', label: '脱贫成效分类', options: EXIT_CATEGORIES, where: eq('exit_category') },
+  status: { key: 'status', label: '建档状态', options: HOUSEHOLD_STATUSES, where: eq('status') },
+  household_type: { key: 'household_type', label: '户类型', options: HOUSEHOLD_TYPES, where: eq('household_type') },
+  labor_capacity: { key: 'labor_capacity', label: '劳动能力', options: LABOR_CAPACITIES, where: eq('labor_capacity') },
+  gap: { key: 'gap', label: '"三保障"缺口', options: SECURITY_GAPS, where: gapWhere },
+  dimension: { key: 'dimension', label: '领域', options: DIMENSIONS, where: eq('dimension') },
+  source_level: { key: 'source_level', label: '来源层级', options: SOURCE_LEVELS, where: eq('source_level') },
+  source_type: { key: 'source_type', label: '问题来源', options: SOURCE_TYPES, where: eq('source_type') },
+  category: { key: 'category', label: '问题类别', options: ISSUE_CATEGORIES, where: eq('category') },
+  rect_status: { key: 'rect_status', label: '整改状态', options: RECTIFICATION_STATUSES, where: eq('status') },
+  overdue: {
+    key: 'overdue',
+    label: '逾期',
+    options: ['逾期', '未逾期'],
+    where: (v: string) => (v === '逾期' ? sql`overdue` : sql`NOT overdue`),
+  },
+} as const satisfies Record<string, FilterDef>;
+
+export type FilterKey = keyof typeof FILTERS;
+/** Chosen filter values, as in the URL query string. */
+export type FilterState = Partial<Record<FilterKey, string>>;
+
+/** `WHERE …` for the filters that apply to a table (`TRUE` when none is set). */
+export function whereOf(state: FilterState, keys: readonly FilterKey[]): SqlQuery {
+  const parts = keys
+    .filter((k) => state[k] !== undefined && state[k] !== '')
+    .map((k) => FILTERS[k].where(state[k] as string));
+  return parts.length === 0 ? sql`TRUE` : joinSql(parts, ' AND ');
+}

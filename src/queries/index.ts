@@ -1,0 +1,6 @@
+export * from './sql.ts';
+export * from './filters.ts';
+export * from './households.ts';
+export * from './shuangdao.ts';
+export * from './rectifications.ts';
+export * from './places.ts';

@@ -1,0 +1,21 @@
+/** Streets and villages: the navigation of the site. */
+import { sql, type SqlQuery } from './sql.ts';
+
+/** Every village with its street and a few headline numbers. */
+export const villageList = (): SqlQuery => sql`
+  SELECT v.street, v.village_code, v.village_name, v.shuangdao_round, v.is_poor_village,
+    coalesce(sum(p.households) FILTER (WHERE p.status <> '清退'), 0)::INTEGER AS households,
+    coalesce(sum(p.persons) FILTER (WHERE p.status <> '清退'), 0)::INTEGER AS persons
+  FROM villages v LEFT JOIN village_people p USING (village_code)
+  GROUP BY ALL ORDER BY v.street, v.village_code`;
+
+/** Streets with village counts. */
+export const streetList = (): SqlQuery => sql`
+  SELECT street, count(*)::INTEGER AS villages,
+    count(*) FILTER (WHERE shuangdao_round IS NOT NULL)::INTEGER AS shuangdao_villages
+  FROM villages GROUP BY street ORDER BY min(village_code)`;
+
+/** Campaign phases. */
+export const phaseList = (): SqlQuery => sql`
+  SELECT name, strftime(start, '%Y-%m-%d') AS start, strftime("end", '%Y-%m-%d') AS "end"
+  FROM phases ORDER BY start, name`;

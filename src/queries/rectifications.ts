@@ -1,0 +1,58 @@
+/** Named queries over rectifications (attachment 4). */
+import { whereOf, type FilterKey, type FilterState } from './filters.ts';
+import { sql, type SqlQuery } from './sql.ts';
+
+export const RECTIFICATION_FILTERS: readonly FilterKey[] = [
+  'street',
+  'village',
+  'source_level',
+  'source_type',
+  'category',
+  'rect_status',
+  'overdue',
+];
+
+/** Totals by 整改状态, with overdue counted separately. */
+export const rectificationTotals = (f: FilterState): SqlQuery => sql`
+  SELECT count(*)::INTEGER AS items,
+    count(*) FILTER (WHERE status = '已完成')::INTEGER AS done,
+    count(*) FILTER (WHERE status = '整改中')::INTEGER AS in_progress,
+    count(*) FILTER (WHERE status = '未启动')::INTEGER AS not_started,
+    count(*) FILTER (WHERE overdue)::INTEGER AS overdue,
+    count(*) FILTER (WHERE overdue AND status <> '已完成')::INTEGER AS overdue_open
+  FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)}`;
+
+/** Items by a grouping column and 整改状态. */
+export const rectificationsBy = (
+  f: FilterState,
+  by: 'source_type' | 'source_level' | 'category' | 'street',
+): SqlQuery => {
+  const col = { source_type: sql`source_type`, source_level: sql`source_level`, category: sql`category`, street: sql`street` }[by];
+  return sql`
+    SELECT ${col} AS key, status, count(*)::INTEGER AS items,
+      count(*) FILTER (WHERE overdue)::INTEGER AS overdue
+    FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)}
+    GROUP BY ALL ORDER BY key, status`;
+};
+
+/** Cumulative items found and done, per day on which anything happened. */
+export const rectificationProgress = (f: FilterState): SqlQuery => sql`
+  WITH r AS (SELECT * FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)}),
+  days AS (
+    SELECT found_date AS day, 1 AS found, 0 AS done FROM r
+    UNION ALL SELECT completed_date, 0, 1 FROM r WHERE completed_date IS NOT NULL
+  )
+  SELECT strftime(day, '%Y-%m-%d') AS date,
+    (sum(sum(found)) OVER (ORDER BY day))::INTEGER AS found,
+    (sum(sum(done)) OVER (ORDER BY day))::INTEGER AS done
+  FROM days GROUP BY day ORDER BY day`;
+
+/** Items, overdue open ones first, then by deadline. */
+export const rectificationItems = (f: FilterState, limit = 50, offset = 0): SqlQuery => sql`
+  SELECT issue_id, source_level, source_type, strftime(found_date, '%Y-%m-%d') AS found_date,
+    street, village_code, village_name, category, description, measures, responsible_unit,
+    strftime(deadline, '%Y-%m-%d') AS deadline, status,
+    strftime(completed_date, '%Y-%m-%d') AS completed_date, overdue
+  FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)}
+  ORDER BY (overdue AND status <> '已完成') DESC, status = '已完成', deadline, issue_id
+  LIMIT ${limit} OFFSET ${offset}`;

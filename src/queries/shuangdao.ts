@@ -1,0 +1,32 @@
+/** Named queries over shortcomings (attachment 3: the 双到 villages). */
+import { whereOf, type FilterKey, type FilterState } from './filters.ts';
+import { sql, type SqlQuery } from './sql.ts';
+
+export const SHORTCOMING_FILTERS: readonly FilterKey[] = ['street', 'village', 'dimension'];
+
+/** One row per 双到 village × 领域: the matrix at a glance. */
+export const shuangdaoMatrix = (f: FilterState): SqlQuery => sql`
+  SELECT street, village_code, village_name, shuangdao_round, dimension, mechanism_in_place,
+    shortcoming, proposed_project, estimated_investment_wan::DOUBLE AS estimated_investment_wan,
+    in_project_library, responsible_unit
+  FROM shortcomings WHERE ${whereOf(f, SHORTCOMING_FILTERS)}
+  ORDER BY street, village_code, dimension`;
+
+/** Per 领域: villages without a long-term mechanism, projects, investment, in the library. */
+export const shortcomingsByDimension = (f: FilterState): SqlQuery => sql`
+  SELECT dimension,
+    count(DISTINCT village_code)::INTEGER AS villages,
+    count(*) FILTER (WHERE mechanism_in_place = '否')::INTEGER AS villages_with_gap,
+    count(proposed_project)::INTEGER AS projects,
+    coalesce(sum(estimated_investment_wan), 0)::DOUBLE AS investment_wan,
+    count(*) FILTER (WHERE in_project_library = '是' AND proposed_project IS NOT NULL)::INTEGER AS in_library
+  FROM shortcomings WHERE ${whereOf(f, SHORTCOMING_FILTERS)}
+  GROUP BY dimension ORDER BY dimension`;
+
+/** Per street: 双到 villages, villages with any shortcoming, investment. */
+export const shuangdaoByStreet = (f: FilterState): SqlQuery => sql`
+  SELECT street, count(DISTINCT village_code)::INTEGER AS villages,
+    count(DISTINCT village_code) FILTER (WHERE mechanism_in_place = '否')::INTEGER AS villages_with_gap,
+    coalesce(sum(estimated_investment_wan), 0)::DOUBLE AS investment_wan
+  FROM shortcomings WHERE ${whereOf(f, SHORTCOMING_FILTERS)}
+  GROUP BY street ORDER BY street`;
