@@ -1,0 +1,161 @@
+import { max, scaleUtc } from 'd3';
+import { formatUtcTime, parseIsoDate } from '../format.ts';
+import {
+  chartId,
+  chartSize,
+  renderChartSvg,
+  renderEmptyChart,
+  type ChartOptions,
+} from './chartFrame.ts';
+import { renderLegend } from './legend.ts';
+import { NEUTRAL, swatch, type Swatch } from './palette.ts';
+import { renderMark, type FilterOptions } from './renderMark.ts';
+import { escapeXml, num } from './svg.ts';
+import { textWidth, truncateText } from './textWidth.ts';
+import { timeTicks } from './timeTicks.ts';
+
+/** A campaign phase (as in campaign.json); `end` is inclusive. */
+export interface Phase {
+  name: string;
+  start: string;
+  end: string;
+}
+
+export interface TimelineChartOptions extends ChartOptions, FilterOptions<Phase> {
+  /** 数据截止日期: phases ending on or before it are done; a marker shows where it falls. */
+  asOf: string;
+}
+
+type Status = 'done' | 'active' | 'upcoming';
+const STATUS: Record<Status, { name: string; swatch: Swatch }> = {
+  done: { name: '已结束', swatch: swatch('c-done', '#4d4d4d') },
+  active: { name: '进行中', swatch: swatch('c-active', '#E69F00') },
+  upcoming: { name: '未开始', swatch: swatch('c-upcoming', '#ffffff') },
+};
+const DAY = 86_400_000;
+/** A background-coloured outline behind text that may cross a line. */
+const HALO =
+  ' paint-order="stroke" stroke="var(--c-bg, #fff)" stroke-width="4" stroke-linejoin="round"';
+
+/**
+ * Phases as bars on a date axis, one row each (so overlaps show), coloured by
+ * status at `asOf`, with a dashed line at the end of the as-of day.
+ */
+export function timelineChart(phases: readonly Phase[], options: TimelineChartOptions): string {
+  const asOf = parseIsoDate(options.asOf);
+  const items = phases
+    .map((p, i) => ({ p, i, start: parseIsoDate(p.start), end: parseIsoDate(p.end) }))
+    .filter(
+      (d): d is typeof d & { start: number; end: number } =>
+        d.start !== null && d.end !== null && d.start <= d.end,
+    )
+    .map((d) => {
+      const status: Status =
+        asOf === null || d.start > asOf ? 'upcoming' : d.end <= asOf ? 'done' : 'active';
+      const range = `${formatUtcTime(d.start, 'monthDay')}–${formatUtcTime(d.end, 'monthDay')}`;
+      return { ...d, status, range };
+    });
+  if (items.length === 0) return renderEmptyChart('timeline', options);
+
+  const { width, fontSize: f } = chartSize(options);
+  const present = new Set(items.map((d) => d.status));
+  const legend = renderLegend(
+    (['done', 'active', 'upcoming'] as const)
+      .filter((s) => present.has(s))
+      .map((s) => ({ name: STATUS[s].name, fill: STATUS[s].swatch.fill })),
+    { width, fontSize: f },
+  );
+  // Room above the rows for the as-of label.
+  const top = legend.height + Math.round(f * 2);
+  const rowStep = Math.round(f * 2.3);
+  const barHeight = Math.round(f * 1.45);
+  const labelWidth = Math.min(max(items, (d) => textWidth(d.p.name, f)) ?? 0, width * 0.35);
+  const bottom = top + items.length * rowStep;
+  const height = bottom + Math.round(f * 2.2);
+
+  const marker = asOf === null ? null : asOf + DAY;
+  const t0 = Math.min(...items.map((d) => d.start), ...(marker === null ? [] : [asOf!]));
+  const t1 = Math.max(...items.map((d) => d.end + DAY), ...(marker === null ? [] : [marker]));
+  const x = scaleUtc()
+    .domain([t0, t1])
+    .range([labelWidth + 10, width - f]);
+
+  let body = legend.markup;
+  for (const tick of timeTicks(x, f)) {
+    body +=
+      `<line x1="${num(tick.x)}" x2="${num(tick.x)}" y1="${num(top)}" y2="${num(bottom)}" stroke="${NEUTRAL.grid}"/>` +
+      `<text x="${num(tick.x)}" y="${num(bottom + 6 + f)}" text-anchor="${tick.anchor}" fill="${NEUTRAL.muted}">${escapeXml(tick.label)}</text>`;
+  }
+  body += `<line x1="${num(labelWidth + 10)}" x2="${num(width - f)}" y1="${num(bottom)}" y2="${num(bottom)}" stroke="${NEUTRAL.axis}"/>`;
+
+  // The as-of line goes under the bars and their text.
+  if (marker !== null && asOf !== null) {
+    const mx = x(marker);
+    const label = `截至${formatUtcTime(asOf, 'monthDay')}`;
+    const half = textWidth(label, f) / 2;
+    const anchor = mx + half > width ? 'end' : mx - half < 0 ? 'start' : 'middle';
+    body +=
+      `<g class="as-of" data-date="${escapeXml(options.asOf)}">` +
+      `<line x1="${num(mx)}" x2="${num(mx)}" y1="${num(top - f * 0.6)}" y2="${num(bottom)}" stroke="currentColor" stroke-width="2" stroke-dasharray="5 3"/>` +
+      `<text x="${num(mx)}" y="${num(top - f * 0.9)}" text-anchor="${anchor}">${escapeXml(label)}</text>` +
+      `</g>`;
+  }
+
+  items.forEach((d, k) => {
+    const y = top + k * rowStep;
+    const mid = y + rowStep / 2;
+    const a = x(d.start);
+    const b = x(d.end + DAY);
+    const sw = STATUS[d.status].swatch;
+    const rangeWidth = textWidth(d.range, f);
+    // The date range inside the bar if it fits, else beside it where there is room.
+    let range = '';
+    if (rangeWidth + 8 <= b - a) {
+      range = `<text x="${num((a + b) / 2)}" y="${num(mid)}" dy="0.35em" text-anchor="middle" fill="${escapeXml(sw.text)}">${escapeXml(d.range)}</text>`;
+    } else if (b + 4 + rangeWidth <= width) {
+      range = `<text x="${num(b + 4)}" y="${num(mid)}" dy="0.35em"${HALO}>${escapeXml(d.range)}</text>`;
+    } else if (a - 4 - rangeWidth >= labelWidth + 10) {
+      range = `<text x="${num(a - 4)}" y="${num(mid)}" dy="0.35em" text-anchor="end"${HALO}>${escapeXml(d.range)}</text>`;
+    }
+    const inner =
+      `<rect x="0" y="${num(y)}" width="${num(width)}" height="${num(rowStep)}" fill="transparent"/>` +
+      `<text x="${num(labelWidth)}" y="${num(mid)}" dy="0.35em" text-anchor="end">${escapeXml(truncateText(d.p.name, labelWidth, f))}</text>` +
+      `<rect class="phase-bar" x="${num(a)}" y="${num(mid - barHeight / 2)}" width="${num(Math.max(1, b - a))}" height="${num(barHeight)}" fill="${escapeXml(sw.fill)}" stroke="${NEUTRAL.axis}"${d.status === 'upcoming' ? ' stroke-dasharray="4 2"' : ''}/>` +
+      range;
+    body += renderMark({
+      className: `phase phase-${d.status}`,
+      data: {
+        'filter-key': options.filterKey,
+        'filter-value': options.filterKey
+          ? (options.filterValue?.(d.p, d.i) ?? d.p.name)
+          : undefined,
+        start: d.p.start,
+        end: d.p.end,
+        status: d.status,
+      },
+      label: `${d.p.name}：${formatUtcTime(d.start)}至${formatUtcTime(d.end)}，${STATUS[d.status].name}`,
+      href: options.href?.(d.p, d.i),
+      inner,
+    });
+  });
+
+  const counts = (['done', 'active', 'upcoming'] as const).map(
+    (s) => `${STATUS[s].name} ${items.filter((d) => d.status === s).length} 个`,
+  );
+  const first = Math.min(...items.map((d) => d.start));
+  const last = Math.max(...items.map((d) => d.end));
+  return renderChartSvg({
+    kind: 'timeline',
+    id: chartId('timeline', options),
+    title: options.title,
+    description:
+      options.description ??
+      `共 ${items.length} 个阶段，从${formatUtcTime(first)}到${formatUtcTime(last)}` +
+        (asOf === null ? '。' : `；截至${formatUtcTime(asOf)}，${counts.join('、')}。`),
+    width,
+    height,
+    fontSize: f,
+    interactive: options.href !== undefined,
+    body,
+  });
+}
