@@ -19,8 +19,8 @@ function tableCsv(figure: Element): string {
   const table = figure.querySelector('table');
   if (!table) return '';
   const columns = [...table.querySelectorAll('thead th')].map((th, i) => ({
-    key: String(i),
-    label: th.textContent?.trim() ?? '',
+    header: th.textContent?.trim() ?? '',
+    value: String(i),
   }));
   const rows = [...table.querySelectorAll('tbody tr')].map((tr) =>
     Object.fromEntries(
@@ -30,7 +30,7 @@ function tableCsv(figure: Element): string {
       ]),
     ),
   );
-  return chartDataCsv(rows, columns);
+  return chartDataCsv<Record<string, string | number>>(rows, columns);
 }
 
 function svgMarkup(figure: Element): string | null {
@@ -75,7 +75,7 @@ export function enhanceChartDownloads(root: ParentNode): void {
     const name = figure.dataset.chart ?? 'chart';
     bar.addEventListener('click', async (event) => {
       const kind = (event.target as HTMLElement).closest<HTMLElement>('[data-download]')?.dataset.download;
-      if (kind === 'csv') save(new Blob(['\uFEFF', tableCsv(figure)], { type: 'text/csv' }), `${name}.csv`);
+      if (kind === 'csv') save(new Blob([tableCsv(figure)], { type: 'text/csv' }), `${name}.csv`);
       const markup = kind === 'svg' || kind === 'png' ? svgMarkup(figure) : null;
       if (kind === 'svg' && markup) save(new Blob([markup], { type: 'image/svg+xml' }), `${name}.svg`);
       if (kind === 'png' && markup) {
