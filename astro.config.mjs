@@ -7,6 +7,8 @@ import tailwindcss from '@tailwindcss/vite';
 export default defineConfig({
   site: process.env.SITE_URL || undefined,
   output: 'static',
+  // Only `astro preview` reads this: scripts/build.ts passes its own temporary outDir.
+  outDir: process.env.PREVIEW_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,

@@ -4,6 +4,9 @@ import { findChromium } from './scripts/ensureBrowser.ts';
 const port = Number(process.env.E2E_PORT ?? 4329);
 /** Where the suite runs: the built site served by `astro preview`, or E2E_BASE_URL (e.g. nginx). */
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
+const altPort = port + 1;
+/** Base URL of the alternative-data build, for tests/e2e/alt.spec.ts. */
+export const altBaseURL = `http://127.0.0.1:${altPort}`;
 const executablePath = findChromium() ?? undefined;
 
 export default defineConfig({
@@ -28,10 +31,20 @@ export default defineConfig({
   ],
   webServer: process.env.E2E_BASE_URL
     ? undefined
-    : {
-        command: `npx astro preview --host 127.0.0.1 --port ${port}`,
-        url: baseURL,
-        reuseExistingServer: !process.env.CI,
-        timeout: 60_000,
-      },
+    : [
+        {
+          command: `npx astro preview --host 127.0.0.1 --port ${port} --ignore-lock`,
+          url: baseURL,
+          reuseExistingServer: false,
+          timeout: 60_000,
+        },
+        {
+          // The same site built on another data set (tests/e2e/buildAlt.ts).
+          command: `npx astro preview --host 127.0.0.1 --port ${altPort} --ignore-lock`,
+          env: { PREVIEW_DIR: '.build/alt-dist' },
+          url: altBaseURL,
+          reuseExistingServer: false,
+          timeout: 60_000,
+        },
+      ],
 });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { build } from 'astro';
 import { loadDataset, formatSummary } from '../src/pipeline/loadDataset.ts';
 import { formatIssue, sortIssues } from '../src/pipeline/issues.ts';
-import { publish } from '../src/pipeline/publish.ts';
+import { publishForSite } from '../src/pipeline/publication.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -35,7 +35,7 @@ export async function runBuild({ dataDir, outDir, log = console.error }: BuildOp
   const site = path.join(work, 'site');
   try {
     await mkdir(work, { recursive: true });
-    const manifest = await publish(result.data, stage);
+    const manifest = await publishForSite(result.data, stage);
     log(`已发布数据：${Object.entries(manifest.rows).map(([t, n]) => `${t} ${n}`).join('，')}`);
     process.env.HTK_PUBLISH_DIR = stage;
     if (result.data.campaign.site_url) process.env.SITE_URL = result.data.campaign.site_url;

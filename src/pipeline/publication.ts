@@ -6,12 +6,13 @@
  * Node only. Paths resolve from process.cwd(): prerendered code runs from
  * dist/.prerender (field notes).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Campaign } from '../schemas/campaign.ts';
 import type { Engine } from '../db/engine.ts';
 import { openNodeEngine } from '../db/node.ts';
-import type { PublishManifest } from './publish.ts';
+import type { Dataset } from '../schemas/datasets.ts';
+import { publish, type PublishManifest } from './publish.ts';
 
 export interface Publication {
   dir: string;
@@ -38,7 +39,6 @@ async function openPublication(): Promise<Publication> {
 
 async function publishForDev(): Promise<string> {
   const { loadDataset } = await import('./loadDataset.ts');
-  const { publish } = await import('./publish.ts');
   const { formatIssue } = await import('./issues.ts');
   const dataDir = process.env.DATA_DIR ?? 'data';
   const result = await loadDataset(dataDir, { displayDir: dataDir });
@@ -46,6 +46,16 @@ async function publishForDev(): Promise<string> {
     throw new Error(`数据有错误：\n${result.issues.map(formatIssue).join('\n')}`);
   }
   const dir = path.resolve('.build', 'dev-publish');
-  await publish(result.data, dir);
+  await publishForSite(result.data, dir);
   return dir;
+}
+
+/**
+ * Publishes validated data for the site build: the public files (publish) plus
+ * the campaign settings the pages read (kept beside them, not copied into the site).
+ */
+export async function publishForSite(data: Dataset, dir: string): Promise<PublishManifest> {
+  const manifest = await publish(data, dir);
+  await writeFile(path.join(dir, 'campaign.json'), JSON.stringify(data.campaign, null, 2));
+  return manifest;
 }

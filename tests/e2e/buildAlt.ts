@@ -1,0 +1,13 @@
+/**
+ * Builds the site on a different data set (the generator's `alt` preset: other
+ * region and street names, more villages, a street with no 双到 village) into
+ * .build/alt-dist, for tests/e2e/alt.spec.ts.
+ */
+import { spawnSync } from 'node:child_process';
+
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => {
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+run(['scripts/sample.ts', '--preset', 'alt', '--out', '.build/alt-data']);
+run(['scripts/build.ts'], { DATA_DIR: '.build/alt-data', OUT_DIR: '.build/alt-dist' });
