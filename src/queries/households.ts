@@ -117,9 +117,18 @@ export const measuresInUse = (f: FilterState): SqlQuery => sql`
     WHERE status <> '清退' AND ${whereOf(f, HOUSEHOLD_FILTERS)}
   ) GROUP BY measure ORDER BY households DESC, measure`;
 
-/** Households by 户类型 and 劳动能力 (blank where coarsened for privacy). */
+/** What `householdTypes` returns for a 户类型 or 劳动能力 blanked for k-anonymity. */
+export const HIDDEN_VALUE = '（隐私保护未公开）';
+
+/** Households by 户类型 and 劳动能力 (`HIDDEN_VALUE` where coarsened for privacy). */
 export const householdTypes = (f: FilterState): SqlQuery => sql`
-  SELECT coalesce(household_type, '（隐私保护未公开）') AS household_type,
-    coalesce(labor_capacity, '（隐私保护未公开）') AS labor_capacity, count(*)::INTEGER AS households
+  SELECT coalesce(household_type, ${HIDDEN_VALUE}) AS household_type,
+    coalesce(labor_capacity, ${HIDDEN_VALUE}) AS labor_capacity, count(*)::INTEGER AS households
   FROM households WHERE status <> '清退' AND ${whereOf(f, HOUSEHOLD_FILTERS)}
   GROUP BY ALL ORDER BY household_type, labor_capacity`;
+
+/** Households and persons (exact, from village_people) by 脱贫成效分类; 清退 left out. */
+export const exitCategoryPeople = (f: FilterState): SqlQuery => sql`
+  SELECT exit_category, sum(households)::INTEGER AS households, sum(persons)::INTEGER AS persons
+  FROM village_people WHERE status <> '清退' AND ${whereOf(f, PEOPLE_FILTERS)}
+  GROUP BY exit_category ORDER BY exit_category`;
