@@ -126,25 +126,26 @@ export const integer = (opts: { min?: number; max?: number } = {}) =>
     return n;
   });
 
-/** A decimal number ≥ min; `required: false` lets empty cells through as null. */
-export function decimal(opts: { min?: number; required: false }): z.ZodType<number | null, string>;
-export function decimal(opts?: { min?: number; required?: true }): z.ZodType<number, string>;
-export function decimal(opts: { min?: number; required?: boolean } = {}) {
-  return z.string().transform((v, ctx) => {
-    if (v === '') {
-      if (opts.required === false) return null;
-      return fail(ctx, 'constraint-error', '不能为空，应为数字');
-    }
-    const n = parseNumber(v);
-    if (n === null) {
-      const hint = opts.min !== undefined ? `应为不小于 ${opts.min} 的数字` : '应为数字';
-      return fail(ctx, 'type-error', `${hint}，实际为 ${shown(v)}`);
-    }
-    if (opts.min !== undefined && n < opts.min)
-      return fail(ctx, 'constraint-error', `应不小于 ${opts.min}，实际为 ${n}`);
-    return n;
-  });
+function decimalCell(opts: { min?: number }, v: string, ctx: Ctx): number {
+  const n = parseNumber(v);
+  if (n === null) {
+    const hint = opts.min !== undefined ? `应为不小于 ${opts.min} 的数字` : '应为数字';
+    return fail(ctx, 'type-error', `${hint}，实际为 ${shown(v)}`);
+  }
+  if (opts.min !== undefined && n < opts.min)
+    return fail(ctx, 'constraint-error', `应不小于 ${opts.min}，实际为 ${n}`);
+  return n;
 }
+
+/** A required decimal number ≥ min; accepts `1,234` and full-width digits. */
+export const decimal = (opts: { min?: number } = {}) =>
+  z.string().transform((v, ctx) =>
+    v === '' ? fail(ctx, 'constraint-error', '不能为空，应为数字') : decimalCell(opts, v, ctx),
+  );
+
+/** An optional decimal number ≥ min: empty → null. */
+export const optionalDecimal = (opts: { min?: number } = {}) =>
+  z.string().transform((v, ctx) => (v === '' ? null : decimalCell(opts, v, ctx)));
 
 const DATE_PATTERNS = [
   /^(\d{4})-(\d{1,2})-(\d{1,2})$/,

@@ -1,5 +1,5 @@
 import { defineDataset, type RowOf } from './defineDataset.ts';
-import { decimal, divisionCode, oneOf, optionalText, yesNo } from './cells.ts';
+import { divisionCode, optionalDecimal, oneOf, optionalText, yesNo } from './cells.ts';
 import { DIMENSIONS } from './enums.ts';
 
 /** shortcomings.csv — 第一二轮"双到"村短板 (attachment 3). */
@@ -48,7 +48,7 @@ export const shortcomingsDataset = defineDataset({
       description: '拟建项目估算投资（万元）',
       rule: '数字 ≥ 0，可留空',
       required: false,
-      schema: decimal({ min: 0, required: false }),
+      schema: optionalDecimal({ min: 0 }),
     },
     in_project_library: {
       header: '纳入项目库',
