@@ -27,7 +27,12 @@ export const rectificationsBy = (
   f: FilterState,
   by: 'source_type' | 'source_level' | 'category' | 'street',
 ): SqlQuery => {
-  const col = { source_type: sql`source_type`, source_level: sql`source_level`, category: sql`category`, street: sql`street` }[by];
+  const col = {
+    source_type: sql`source_type`,
+    source_level: sql`source_level`,
+    category: sql`category`,
+    street: sql`street`,
+  }[by];
   return sql`
     SELECT ${col} AS key, status, count(*)::INTEGER AS items,
       count(*) FILTER (WHERE overdue)::INTEGER AS overdue
@@ -47,12 +52,27 @@ export const rectificationProgress = (f: FilterState): SqlQuery => sql`
     (sum(sum(done)) OVER (ORDER BY day))::INTEGER AS done
   FROM days GROUP BY day ORDER BY day`;
 
-/** Items, overdue open ones first, then by deadline. */
-export const rectificationItems = (f: FilterState, limit = 50, offset = 0): SqlQuery => sql`
+/** Overdue items not yet done, per 责任单位 (most first; ties by name). */
+export const rectificationOverdueByUnit = (f: FilterState): SqlQuery => sql`
+  SELECT responsible_unit AS unit, count(*)::INTEGER AS items,
+    strftime(min(deadline), '%Y-%m-%d') AS earliest_deadline
+  FROM rectifications
+  WHERE ${whereOf(f, RECTIFICATION_FILTERS)} AND overdue AND status <> '已完成'
+  GROUP BY responsible_unit ORDER BY items DESC, unit`;
+
+/**
+ * Items, overdue open ones first (the longest overdue first: earliest deadline),
+ * then other open ones, then done ones; `limit` null returns them all (for paginate()).
+ */
+export const rectificationItems = (
+  f: FilterState,
+  limit: number | null = 50,
+  offset = 0,
+): SqlQuery => sql`
   SELECT issue_id, source_level, source_type, strftime(found_date, '%Y-%m-%d') AS found_date,
     street, village_code, village_name, category, description, measures, responsible_unit,
     strftime(deadline, '%Y-%m-%d') AS deadline, status,
     strftime(completed_date, '%Y-%m-%d') AS completed_date, overdue
   FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)}
   ORDER BY (overdue AND status <> '已完成') DESC, status = '已完成', deadline, issue_id
-  LIMIT ${limit} OFFSET ${offset}`;
+  ${limit === null ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`}`;

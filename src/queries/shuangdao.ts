@@ -4,7 +4,7 @@ import { sql, type SqlQuery } from './sql.ts';
 
 export const SHORTCOMING_FILTERS: readonly FilterKey[] = ['street', 'village', 'dimension'];
 
-/** One row per 双到 village × 领域: the matrix at a glance. */
+/** One row per 双到 village × 领域: the matrix at a glance, and the shortcomings table. */
 export const shuangdaoMatrix = (f: FilterState): SqlQuery => sql`
   SELECT street, village_code, village_name, shuangdao_round, dimension, mechanism_in_place,
     shortcoming, proposed_project, estimated_investment_wan::DOUBLE AS estimated_investment_wan,
@@ -19,14 +19,24 @@ export const shortcomingsByDimension = (f: FilterState): SqlQuery => sql`
     count(*) FILTER (WHERE mechanism_in_place = '否')::INTEGER AS villages_with_gap,
     count(proposed_project)::INTEGER AS projects,
     coalesce(sum(estimated_investment_wan), 0)::DOUBLE AS investment_wan,
-    count(*) FILTER (WHERE in_project_library = '是' AND proposed_project IS NOT NULL)::INTEGER AS in_library
+    count(*) FILTER (WHERE in_project_library = '是' AND proposed_project IS NOT NULL)::INTEGER AS in_library,
+    count(*) FILTER (WHERE proposed_project IS NOT NULL AND estimated_investment_wan IS NULL)::INTEGER AS projects_unpriced
   FROM shortcomings WHERE ${whereOf(f, SHORTCOMING_FILTERS)}
   GROUP BY dimension ORDER BY dimension`;
 
-/** Per street: 双到 villages, villages with any shortcoming, investment. */
+/**
+ * Per street: 双到 villages (and by round), villages with any shortcoming (a 领域 without a
+ * long-term mechanism), gaps (village × 领域), projects, investment, in the library.
+ * Streets without any 双到 village do not appear (see streetList).
+ */
 export const shuangdaoByStreet = (f: FilterState): SqlQuery => sql`
   SELECT street, count(DISTINCT village_code)::INTEGER AS villages,
+    count(DISTINCT village_code) FILTER (WHERE shuangdao_round = '1')::INTEGER AS round1,
+    count(DISTINCT village_code) FILTER (WHERE shuangdao_round = '2')::INTEGER AS round2,
     count(DISTINCT village_code) FILTER (WHERE mechanism_in_place = '否')::INTEGER AS villages_with_gap,
+    count(*) FILTER (WHERE mechanism_in_place = '否')::INTEGER AS gaps,
+    count(proposed_project)::INTEGER AS projects,
+    count(*) FILTER (WHERE in_project_library = '是' AND proposed_project IS NOT NULL)::INTEGER AS in_library,
     coalesce(sum(estimated_investment_wan), 0)::DOUBLE AS investment_wan
   FROM shortcomings WHERE ${whereOf(f, SHORTCOMING_FILTERS)}
   GROUP BY street ORDER BY street`;

@@ -245,10 +245,20 @@ describe('groupMatrixByStreet', () => {
   });
 
   it('summarises a street: complete villages and the one with most gaps', () => {
-    const [a] = groupMatrixByStreet(rows);
+    const [a, b] = groupMatrixByStreet(rows);
     expect(matrixTakeaway(a!)).toBe(
       '2 个“双到”村中，1 个四个领域都已建立长效机制；东村短板最多（2 个领域未建立）。',
     );
+    const [none] = groupMatrixByStreet(village('丙镇', '201', '南村', []));
+    expect(matrixTakeaway(none!)).toBe('1 个“双到”村四个领域都已建立长效机制。');
+    const [all] = groupMatrixByStreet([
+      ...village('丁镇', '301', '北村', ['基础设施']),
+      ...village('丁镇', '302', '中村', ['基础设施', '基层党建']),
+    ]);
+    expect(matrixTakeaway(all!)).toBe(
+      '2 个“双到”村都有领域未建立长效机制；中村短板最多（2 个领域未建立）。',
+    );
+    expect(b!.villages).toHaveLength(2);
   });
 });
 
