@@ -6,15 +6,17 @@
 
 const WIDE =
   /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
-const NARROW = /[\s.,:;'"!|()[\]{}ilI1\-·]/u;
+// Digits are tabular (as wide as "0") in the fonts phones use, so "1" is not narrow.
+const NARROW = /[\s.,:;'"!|()[\]{}ilI·]/u;
 
 function charWidth(ch: string): number {
   const code = ch.codePointAt(0) ?? 0;
   if (code > 0xffff) return 1; // supplementary-plane CJK (ext. B+) and emoji
   if (WIDE.test(ch)) return 1;
   if (NARROW.test(ch)) return 0.35;
-  if (/[A-Z@%&mwMW]/.test(ch)) return 0.75;
-  return 0.6;
+  if (/[A-Z@%&mwMW—–]/.test(ch)) return 0.75;
+  // DejaVu/Noto digits measure ~0.64em: round up so labels are never clipped.
+  return 0.65;
 }
 
 /** Estimated width in px of `text` at `fontSize` px. */

@@ -50,14 +50,22 @@ export function timeTicks(x: ScaleTime<number, number>, fontSize: number): TimeT
   if (chosen.length === 0 && previous) chosen = thin(previous);
 
   const style = tickStyle(chosen);
-  return chosen.map((t) => {
+  const ticks = chosen.map((t) => {
     const label = formatUtcTime(t.getTime(), style);
     const px = x(t);
-    const half = textWidth(label, fontSize) / 2;
-    const anchor =
-      px - half < r0 - fontSize ? 'start' : px + half > r1 + fontSize ? 'end' : 'middle';
-    return { x: px, label, anchor };
+    const w = textWidth(label, fontSize);
+    const anchor: TimeTick['anchor'] =
+      px - w / 2 < r0 - fontSize ? 'start' : px + w / 2 > r1 + fontSize ? 'end' : 'middle';
+    const left = anchor === 'start' ? px : anchor === 'end' ? px - w : px - w / 2;
+    return { x: px, label, anchor, left, right: left + w };
   });
+  // Anchoring the edge labels inwards can push them into their neighbours: drop those.
+  const kept: typeof ticks = [];
+  for (const t of ticks) {
+    const prev = kept[kept.length - 1];
+    if (!prev || t.left >= prev.right + fontSize / 2) kept.push(t);
+  }
+  return kept.map(({ x: px, label, anchor }) => ({ x: px, label, anchor }));
 }
 
 function tickStyle(ticks: Date[]): DateStyle {
