@@ -3,6 +3,10 @@
  * cannot run. Renders into a container the page provides (kept as a polite
  * live region, so screen readers hear the change without losing their place).
  * The texts are pure functions, tested without a DOM.
+ *
+ * Hook for pages and end-to-end tests: the container carries
+ * `data-engine-status` (put it in the page's HTML) and, once touched here,
+ * `data-engine-state="loading" | "ready" | "error"`.
  */
 import { isEngineError } from '../db/browserErrors.ts';
 
@@ -21,8 +25,9 @@ export function formatMegabytes(loaded: number, total: number | null): string {
   return total ? `${mb(loaded)} / ${mb(total)} MB` : `${mb(loaded)} MB`;
 }
 
-/** `正在加载查询引擎… 3.2 / 7.6 MB`. */
+/** `正在加载查询引擎… 3.2 / 7.6 MB` (no numbers before the first byte). */
 export function engineProgressText(loaded: number, total: number | null): string {
+  if (loaded === 0 && !total) return '正在加载查询引擎…';
   return `正在加载查询引擎… ${formatMegabytes(loaded, total)}`;
 }
 
@@ -33,9 +38,15 @@ export function engineErrorMessage(err: unknown): string {
   return ENGINE_UNAVAILABLE_MESSAGE;
 }
 
-function liveRegion(container: HTMLElement): void {
+export type EngineState = 'loading' | 'ready' | 'error';
+
+function liveRegion(container: HTMLElement, state: EngineState): void {
   container.setAttribute('aria-live', 'polite');
   container.setAttribute('role', 'status');
+  container.dataset.engineState = state;
+  // Busy while loading: screen readers skip the many byte-count updates and
+  // announce the outcome (an error message) once.
+  container.setAttribute('aria-busy', String(state === 'loading'));
 }
 
 /** Shows (or updates in place) a `<progress>` bar with the downloaded megabytes. */
@@ -44,7 +55,7 @@ export function renderEngineProgress(
   loaded: number,
   total: number | null,
 ): void {
-  liveRegion(container);
+  liveRegion(container, 'loading');
   let bar = container.querySelector<HTMLProgressElement>('progress.engine-progress');
   let label = container.querySelector<HTMLElement>('.engine-progress-label');
   if (!bar || !label) {
@@ -67,7 +78,7 @@ export function renderEngineProgress(
 
 /** Replaces the container's content with the message for `err`. */
 export function renderEngineError(container: HTMLElement, err: unknown): void {
-  liveRegion(container);
+  liveRegion(container, 'error');
   const p = document.createElement('p');
   p.className = 'engine-message';
   p.textContent = engineErrorMessage(err);
@@ -77,4 +88,5 @@ export function renderEngineError(container: HTMLElement, err: unknown): void {
 /** Empties the container once results are shown. */
 export function clearEngineStatus(container: HTMLElement): void {
   container.replaceChildren();
+  liveRegion(container, 'ready');
 }

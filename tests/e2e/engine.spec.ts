@@ -1,0 +1,130 @@
+/**
+ * The browser query engine on the built site. Pages that use it put a status
+ * container with `data-engine-status` in their HTML and pass it to the
+ * src/scripts/engineStatus.ts helpers, which set `data-engine-state`
+ * (loading → ready | error). The first such page in dist/ is driven here
+ * (or E2E_ENGINE_PAGE); those tests skip while no page includes the engine.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+const DIST = path.resolve('dist');
+const UNAVAILABLE = '交互查询暂不可用：本页显示的是预先生成的数据，街道和村页面仍可正常浏览。';
+
+function filesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => path.join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+/** URL path of the first built page with an engine status container. */
+function enginePage(): string | undefined {
+  if (process.env.E2E_ENGINE_PAGE) return process.env.E2E_ENGINE_PAGE;
+  const html = filesUnder(DIST)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .find((f) => readFileSync(f, 'utf8').includes('data-engine-status'));
+  return html && `/${path.relative(DIST, html).replace(/index\.html$/, '')}`;
+}
+
+/** Records every request the page and its workers make that does not go to `origin`. */
+function offHost(page: Page, origin: string): string[] {
+  const seen: string[] = [];
+  page.context().on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      seen.push(url);
+  });
+  return seen;
+}
+
+test.describe('query engine files', () => {
+  test('the wasm and worker are served by the site under content-hashed names', async ({
+    request,
+  }) => {
+    const assets = filesUnder(path.join(DIST, '_astro')).map((f) => path.basename(f));
+    test.skip(!assets.some((f) => f.endsWith('.wasm')), 'no page bundles the engine yet');
+    for (const prefix of ['duckdb-eh', 'duckdb-browser-eh.worker']) {
+      const file = assets.find(
+        (f) => f.startsWith(`${prefix}.`) && /\.[\w-]{8}\.(wasm|js)$/.test(f),
+      );
+      expect(file, `${prefix} in dist/_astro`).toBeTruthy();
+      const res = await request.head(`/_astro/${file}`);
+      expect(res.status()).toBe(200);
+      if (file?.endsWith('.wasm'))
+        expect(res.headers()['content-type']).toContain('application/wasm');
+    }
+  });
+
+  test('the database file answers range requests (the engine reads it in 64 KB blocks)', async ({
+    request,
+  }) => {
+    const db = filesUnder(path.join(DIST, 'data')).find((f) =>
+      /huitoukan\.[\w-]+\.duckdb$/.test(f),
+    );
+    test.skip(!db, 'dist/data/huitoukan.<hash>.duckdb not built yet');
+    const url = `/data/${path.basename(db as string)}`;
+    const res = await request.get(url, { headers: { Range: 'bytes=0-65535' } });
+    expect(res.status()).toBe(206);
+    expect((await res.body()).length).toBe(65536);
+    expect(res.headers()['content-range']).toBe(`bytes 0-65535/${statSync(db as string).size}`);
+  });
+});
+
+test.describe('query engine on a page', () => {
+  const page_ = enginePage();
+  test.skip(!page_, 'no built page has a data-engine-status container yet');
+
+  test('loads, reports progress, ends ready, and nothing leaves the host', async ({
+    page,
+    baseURL,
+  }) => {
+    const origin = new URL(baseURL as string).origin;
+    const outside = offHost(page, origin);
+    await page.addInitScript(() => {
+      // Every text the status container shows, however briefly.
+      const texts: string[] = [];
+      Object.assign(window, { __engineTexts: texts });
+      new MutationObserver(() => {
+        const t = document.querySelector('[data-engine-status]')?.textContent?.trim();
+        if (t && t !== texts.at(-1)) texts.push(t);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto(page_ as string);
+    const status = page.locator('[data-engine-status]').first();
+    await expect(status).toHaveAttribute('data-engine-state', 'ready', { timeout: 45_000 });
+    await expect(status).toHaveAttribute('aria-live', 'polite');
+    const texts = await page.evaluate(
+      () => (window as unknown as { __engineTexts: string[] }).__engineTexts,
+    );
+    expect(
+      texts.some((t) => /^正在加载查询引擎… [\d.]+ \/ [\d.]+ MB$/.test(t)),
+      texts.join('\n'),
+    ).toBe(true);
+    expect(outside).toEqual([]);
+  });
+
+  test('without WebAssembly the page says so in one short message', async ({ page }) => {
+    await page.addInitScript(() => {
+      delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
+    });
+    await page.goto(page_ as string);
+    const status = page.locator('[data-engine-status]').first();
+    await expect(status).toHaveAttribute('data-engine-state', 'error', { timeout: 15_000 });
+    await expect(status).toHaveText(UNAVAILABLE);
+    await expect(status).toHaveAttribute('role', 'status');
+  });
+
+  test('when the wasm cannot be fetched the page falls back instead of spinning', async ({
+    page,
+  }) => {
+    await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(page_ as string);
+    const status = page.locator('[data-engine-status]').first();
+    await expect(status).toHaveAttribute('data-engine-state', 'error', { timeout: 30_000 });
+    await expect(status).toHaveText(UNAVAILABLE);
+  });
+});
