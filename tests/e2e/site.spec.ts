@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
 
-const TOPICS = ['/', '/registration/', '/exit/', '/shuangdao/', '/rectification/', '/villages/', '/data/'];
+const TOPICS = ['/', '/registration/', '/exit/', '/shuangdao/', '/rectification/', '/villages/', '/updates/', '/data/'];
 
 async function firstLink(page: import('@playwright/test').Page, pattern: RegExp): Promise<string> {
   await page.goto('/villages/');
