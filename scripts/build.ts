@@ -21,7 +21,11 @@ export interface BuildOptions {
 }
 
 /** Runs the whole build; returns false (having printed why) when the data is invalid. */
-export async function runBuild({ dataDir, outDir, log = console.error }: BuildOptions): Promise<boolean> {
+export async function runBuild({
+  dataDir,
+  outDir,
+  log = console.error,
+}: BuildOptions): Promise<boolean> {
   const started = performance.now();
   const result = await loadDataset(dataDir, { displayDir: dataDir });
   for (const issue of sortIssues(result.issues)) log(formatIssue(issue));
@@ -36,11 +40,16 @@ export async function runBuild({ dataDir, outDir, log = console.error }: BuildOp
   try {
     await mkdir(work, { recursive: true });
     const manifest = await publishForSite(result.data, stage);
-    log(`已发布数据：${Object.entries(manifest.rows).map(([t, n]) => `${t} ${n}`).join('，')}`);
+    log(
+      `已发布数据：${Object.entries(manifest.rows)
+        .map(([t, n]) => `${t} ${n}`)
+        .join('，')}`,
+    );
     process.env.HTK_PUBLISH_DIR = stage;
     if (result.data.campaign.site_url) process.env.SITE_URL = result.data.campaign.site_url;
     await build({ root: process.cwd(), outDir: site, logLevel: process.env.CI ? 'warn' : 'info' });
-    for (const dir of ['data', 'downloads']) await cp(path.join(stage, dir), path.join(site, dir), { recursive: true });
+    for (const dir of ['data', 'downloads'])
+      await cp(path.join(stage, dir), path.join(site, dir), { recursive: true });
     await swapInto(site, path.resolve(outDir));
     log(`构建完成：${outDir}/（${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
     return true;

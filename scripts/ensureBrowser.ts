@@ -19,9 +19,13 @@ function run(cmd: string, args: string[]): boolean {
 }
 
 function playwrightChromium(): string | null {
-  const r = spawnSync(process.execPath, ['-e', "console.log(require('playwright-core').chromium.executablePath())"], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['-e', "console.log(require('playwright-core').chromium.executablePath())"],
+    {
+      encoding: 'utf8',
+    },
+  );
   const p = r.stdout?.trim();
   return p && existsSync(p) ? p : null;
 }
@@ -34,7 +38,10 @@ function ensure(): string | null {
     console.error('安装 Debian chromium（apt-get install chromium fonts-noto-cjk）…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], {
+      stdio: 'inherit',
+      env,
+    });
     const p = findChromium();
     if (p) return p;
   }
@@ -46,7 +53,9 @@ function ensure(): string | null {
 if (import.meta.main) {
   const path = ensure();
   if (!path) {
-    console.error('找不到 Chromium：请安装 chromium（Debian: apt-get install chromium）或设置 CHROMIUM_PATH。');
+    console.error(
+      '找不到 Chromium：请安装 chromium（Debian: apt-get install chromium）或设置 CHROMIUM_PATH。',
+    );
     process.exit(1);
   }
   console.log(path);

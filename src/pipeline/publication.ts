@@ -31,7 +31,9 @@ export function getPublication(): Promise<Publication> {
 
 async function openPublication(): Promise<Publication> {
   const dir = process.env.HTK_PUBLISH_DIR ?? (await publishForDev());
-  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as PublishManifest;
+  const manifest = JSON.parse(
+    await readFile(path.join(dir, 'manifest.json'), 'utf8'),
+  ) as PublishManifest;
   const campaign = JSON.parse(await readFile(path.join(dir, 'campaign.json'), 'utf8')) as Campaign;
   const engine = await openNodeEngine(path.join(dir, manifest.db.path));
   return { dir, manifest, campaign, engine };

@@ -60,7 +60,10 @@ export function ident(name: string): Fragment {
 /** `IN (?, ?, …)` for a list of values; `FALSE` for an empty list. */
 export function inList(column: SqlQuery, values: readonly SqlParam[]): Fragment {
   if (values.length === 0) return fragment('FALSE', []);
-  return fragment(`${column.text} IN (${values.map(() => '?').join(', ')})`, [...column.params, ...values]);
+  return fragment(`${column.text} IN (${values.map(() => '?').join(', ')})`, [
+    ...column.params,
+    ...values,
+  ]);
 }
 
 /** Renders a query with its parameters inlined, for display and logs only (never executed). */

@@ -29,7 +29,9 @@ export const CampaignSchema = z
     income_bands: z
       .array(z.number().positive())
       .min(1)
-      .refine((a) => a.every((v, i) => i === 0 || v > (a[i - 1] ?? 0)), { message: '应为递增的数字' })
+      .refine((a) => a.every((v, i) => i === 0 || v > (a[i - 1] ?? 0)), {
+        message: '应为递增的数字',
+      })
       .describe('公开的收入段上限（元）'),
     phases: z.array(PhaseSchema).min(1).describe('工作阶段'),
     privacy: z

@@ -64,7 +64,8 @@ export const divisionCode = () =>
   z.string().transform((v, ctx) => {
     const s = v.normalize('NFKC');
     if (s === '') return fail(ctx, 'constraint-error', '不能为空，应为 12 位数字代码');
-    if (!/^\d{12}$/.test(s)) return fail(ctx, 'type-error', `应为 12 位数字代码，实际为 ${shown(v)}`);
+    if (!/^\d{12}$/.test(s))
+      return fail(ctx, 'type-error', `应为 12 位数字代码，实际为 ${shown(v)}`);
     return s;
   });
 
@@ -73,7 +74,8 @@ export const optionalDivisionCode = () =>
   z.string().transform((v, ctx) => {
     if (v === '') return null;
     const s = v.normalize('NFKC');
-    if (!/^\d{12}$/.test(s)) return fail(ctx, 'type-error', `应为 12 位数字代码或留空，实际为 ${shown(v)}`);
+    if (!/^\d{12}$/.test(s))
+      return fail(ctx, 'type-error', `应为 12 位数字代码或留空，实际为 ${shown(v)}`);
     return s;
   });
 
@@ -82,7 +84,8 @@ export const codeText = () =>
   z.string().transform((v, ctx) => {
     const s = v.normalize('NFKC');
     if (s === '') return fail(ctx, 'constraint-error', '不能为空');
-    if (/[\s,，]/.test(s)) return fail(ctx, 'type-error', `编号不能含空格或逗号，实际为 ${shown(v)}`);
+    if (/[\s,，]/.test(s))
+      return fail(ctx, 'type-error', `编号不能含空格或逗号，实际为 ${shown(v)}`);
     return s;
   });
 
@@ -100,7 +103,11 @@ export const optionalOneOf = <const T extends readonly [string, ...string[]]>(va
   z.string().transform((v, ctx): T[number] | null => {
     if (v === '') return null;
     if (!(values as readonly string[]).includes(v))
-      return fail(ctx, 'constraint-error', `应为 ${values.join(' / ')} 之一或留空，实际为 ${shown(v)}`);
+      return fail(
+        ctx,
+        'constraint-error',
+        `应为 ${values.join(' / ')} 之一或留空，实际为 ${shown(v)}`,
+      );
     return v as T[number];
   });
 
@@ -118,7 +125,8 @@ export const integer = (opts: { min?: number; max?: number } = {}) =>
   z.string().transform((v, ctx) => {
     if (v === '') return fail(ctx, 'constraint-error', '不能为空，应为整数');
     const n = parseNumber(v);
-    if (n === null || !Number.isInteger(n)) return fail(ctx, 'type-error', `应为整数，实际为 ${shown(v)}`);
+    if (n === null || !Number.isInteger(n))
+      return fail(ctx, 'type-error', `应为整数，实际为 ${shown(v)}`);
     if (opts.min !== undefined && n < opts.min)
       return fail(ctx, 'constraint-error', `应不小于 ${opts.min}，实际为 ${n}`);
     if (opts.max !== undefined && n > opts.max)
@@ -139,9 +147,11 @@ function decimalCell(opts: { min?: number }, v: string, ctx: Ctx): number {
 
 /** A required decimal number ≥ min; accepts `1,234` and full-width digits. */
 export const decimal = (opts: { min?: number } = {}) =>
-  z.string().transform((v, ctx) =>
-    v === '' ? fail(ctx, 'constraint-error', '不能为空，应为数字') : decimalCell(opts, v, ctx),
-  );
+  z
+    .string()
+    .transform((v, ctx) =>
+      v === '' ? fail(ctx, 'constraint-error', '不能为空，应为数字') : decimalCell(opts, v, ctx),
+    );
 
 /** An optional decimal number ≥ min: empty → null. */
 export const optionalDecimal = (opts: { min?: number } = {}) =>
@@ -165,7 +175,8 @@ export function parseDate(value: string): string | null {
     if (!m) continue;
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const dt = new Date(Date.UTC(y, mo - 1, d));
-    if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+    if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d)
+      return null;
     return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   }
   return null;

@@ -26,7 +26,10 @@ type ColumnInput = Omit<ColumnDef, 'key' | 'required' | 'schema'> & {
 type Shape<C extends Record<string, ColumnInput>> = { [K in keyof C]: C[K]['schema'] };
 
 /** A dataset: one CSV file of the contract. */
-export interface DatasetDef<C extends Record<string, ColumnInput> = Record<string, ColumnInput>, Row = unknown> {
+export interface DatasetDef<
+  C extends Record<string, ColumnInput> = Record<string, ColumnInput>,
+  Row = unknown,
+> {
   name: string;
   file: string;
   title: string;

@@ -20,7 +20,9 @@ export const MEASURES = [
 ] as const;
 export const CHANGE_TYPES = ['新增纳入', '清退', '脱贫', '返贫', '人口增加', '人口减少'] as const;
 /** Change types that set a household's 建档状态, and the status each implies. */
-export const STATUS_BY_CHANGE: Readonly<Partial<Record<(typeof CHANGE_TYPES)[number], (typeof HOUSEHOLD_STATUSES)[number]>>> = {
+export const STATUS_BY_CHANGE: Readonly<
+  Partial<Record<(typeof CHANGE_TYPES)[number], (typeof HOUSEHOLD_STATUSES)[number]>>
+> = {
   新增纳入: '在册',
   返贫: '在册',
   脱贫: '已脱贫',

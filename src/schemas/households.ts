@@ -16,7 +16,8 @@ export const householdsDataset = defineDataset({
   file: 'households.csv',
   title: '建档立卡贫困户',
   attachment: '1、2',
-  description: '每户一行（已匿名）：人口、户类型、建档状态、收入、脱贫成效分类、"三保障"与帮扶措施。',
+  description:
+    '每户一行（已匿名）：人口、户类型、建档状态、收入、脱贫成效分类、"三保障"与帮扶措施。',
   columns: {
     household_id: {
       header: '户编号',
@@ -68,7 +69,8 @@ export const householdsDataset = defineDataset({
     },
     exit_category: {
       header: '脱贫成效分类',
-      description: '巩固提升：已达当年脱贫标准且质量好；加大帮扶：措施见效但质量不高、不稳；重点帮扶：距脱贫标准差距较大',
+      description:
+        '巩固提升：已达当年脱贫标准且质量好；加大帮扶：措施见效但质量不高、不稳；重点帮扶：距脱贫标准差距较大',
       rule: `${EXIT_CATEGORIES.join(' / ')}；清退户留空，其余必填`,
       schema: optionalOneOf(EXIT_CATEGORIES),
     },

@@ -104,7 +104,10 @@ export const rectificationsDataset = defineDataset({
     if (row.status === '已完成' && row.completed_date === null)
       add('completed_date', '整改状态为 已完成 时必须填写完成日期');
     if (row.status !== '已完成' && row.completed_date !== null)
-      add('completed_date', `整改状态为 ${row.status} 时完成日期应留空，实际为 ${row.completed_date}`);
+      add(
+        'completed_date',
+        `整改状态为 ${row.status} 时完成日期应留空，实际为 ${row.completed_date}`,
+      );
     if (row.completed_date !== null && row.completed_date < row.found_date)
       add('completed_date', `完成日期 ${row.completed_date} 早于发现日期 ${row.found_date}`);
   },

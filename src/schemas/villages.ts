@@ -22,7 +22,12 @@ export const villagesDataset = defineDataset({
       rule: '不能为空；同一街道内唯一',
       schema: requiredText(),
     },
-    street: { header: '街道', description: '所属街道（镇）', rule: '不能为空', schema: requiredText() },
+    street: {
+      header: '街道',
+      description: '所属街道（镇）',
+      rule: '不能为空',
+      schema: requiredText(),
+    },
     shuangdao_round: {
       header: '双到轮次',
       description: '曾参加第几轮扶贫"双到"',

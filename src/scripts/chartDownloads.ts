@@ -42,8 +42,10 @@ function svgMarkup(figure: Element): string | null {
   const style = getComputedStyle(document.documentElement);
   return new XMLSerializer()
     .serializeToString(clone)
-    .replace(/var\((--[\w-]+)(?:,\s*([^)]+))?\)/g, (_, name: string, fallback?: string) =>
-      style.getPropertyValue(name).trim() || fallback || 'currentColor',
+    .replace(
+      /var\((--[\w-]+)(?:,\s*([^)]+))?\)/g,
+      (_, name: string, fallback?: string) =>
+        style.getPropertyValue(name).trim() || fallback || 'currentColor',
     );
 }
 
@@ -74,10 +76,12 @@ export function enhanceChartDownloads(root: ParentNode): void {
     bar.hidden = false;
     const name = figure.dataset.chart ?? 'chart';
     bar.addEventListener('click', async (event) => {
-      const kind = (event.target as HTMLElement).closest<HTMLElement>('[data-download]')?.dataset.download;
+      const kind = (event.target as HTMLElement).closest<HTMLElement>('[data-download]')?.dataset
+        .download;
       if (kind === 'csv') save(new Blob([tableCsv(figure)], { type: 'text/csv' }), `${name}.csv`);
       const markup = kind === 'svg' || kind === 'png' ? svgMarkup(figure) : null;
-      if (kind === 'svg' && markup) save(new Blob([markup], { type: 'image/svg+xml' }), `${name}.svg`);
+      if (kind === 'svg' && markup)
+        save(new Blob([markup], { type: 'image/svg+xml' }), `${name}.svg`);
       if (kind === 'png' && markup) {
         const svg = figure.querySelector<SVGSVGElement>('.chart-svg svg');
         const blob = svg ? await pngBlob(markup, svg).catch(() => null) : null;

@@ -11,17 +11,30 @@ import { altBaseURL } from '../../playwright.config.ts';
 test.use({ baseURL: altBaseURL });
 
 const csv = (f: string) =>
-  Papa.parse<Record<string, string>>(readFileSync(`.build/alt-data/${f}`, 'utf8').replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-  }).data;
-const campaign = JSON.parse(readFileSync('.build/alt-data/campaign.json', 'utf8')) as { region: string };
+  Papa.parse<Record<string, string>>(
+    readFileSync(`.build/alt-data/${f}`, 'utf8').replace(/^\uFEFF/, ''),
+    {
+      header: true,
+      skipEmptyLines: 'greedy',
+    },
+  ).data;
+const campaign = JSON.parse(readFileSync('.build/alt-data/campaign.json', 'utf8')) as {
+  region: string;
+};
 const villages = csv('villages.csv');
 const streets = [...new Set(villages.map((v) => v['街道'] as string))];
 const streetWithout = streets.find((s) => villages.every((v) => v['街道'] !== s || !v['双到轮次']));
 
 test('pages show the other region, and nothing of the bundled sample', async ({ page }) => {
-  for (const path of ['/', '/registration/', '/exit/', '/shuangdao/', '/rectification/', '/villages/', '/data/']) {
+  for (const path of [
+    '/',
+    '/registration/',
+    '/exit/',
+    '/shuangdao/',
+    '/rectification/',
+    '/villages/',
+    '/data/',
+  ]) {
     expect((await page.goto(path))?.status(), path).toBe(200);
     const text = await page.locator('body').innerText();
     expect(text, path).toContain(campaign.region);
@@ -44,6 +57,8 @@ test('every street and village of the other data set has its page', async ({ pag
 test('the overview counts the other data set', async ({ page }) => {
   const households = csv('households.csv').filter((h) => h['建档状态'] !== '清退').length;
   await page.goto('/');
-  const shown = Number((await page.locator('[data-figure="建档立卡户数"]').innerText()).replace(/\D/g, ''));
+  const shown = Number(
+    (await page.locator('[data-figure="建档立卡户数"]').innerText()).replace(/\D/g, ''),
+  );
   expect(shown).toBe(households);
 });

@@ -6,7 +6,10 @@
 import { spawnSync } from 'node:child_process';
 
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => {
-  const r = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 run(['scripts/sample.ts', '--preset', 'alt', '--out', '.build/alt-data']);

@@ -12,7 +12,8 @@ async function expected() {
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   const csv = (f: string) => `read_csv('${path.join(DATA, f)}', all_varchar = true, header = true)`;
-  const one = async (sql: string) => (await c.runAndReadAll(sql)).getRowObjectsJS()[0] as Record<string, bigint>;
+  const one = async (sql: string) =>
+    (await c.runAndReadAll(sql)).getRowObjectsJS()[0] as Record<string, bigint>;
   const hh = await one(`SELECT
       count(*) FILTER (WHERE 建档状态 <> '清退') AS now,
       sum(家庭人口::INTEGER) FILTER (WHERE 建档状态 <> '清退') AS persons_now,
@@ -50,10 +51,21 @@ const figure = async (page: import('@playwright/test').Page, label: string) => {
 test('the overview figures equal an independent computation from the CSVs', async ({ page }) => {
   const want = await expected();
   await page.goto('/');
-  for (const label of ['建档立卡户数', '回头看新增纳入', '清退', '已脱贫', '三保障有缺口户数', '已完成', '整改中', '未启动'] as const) {
+  for (const label of [
+    '建档立卡户数',
+    '回头看新增纳入',
+    '清退',
+    '已脱贫',
+    '三保障有缺口户数',
+    '已完成',
+    '整改中',
+    '未启动',
+  ] as const) {
     expect(await figure(page, label), label).toBe(want[label]);
   }
-  await expect(page.getByText(`${want.persons_now.toLocaleString('zh-CN')} 人`).first()).toBeVisible();
+  await expect(
+    page.getByText(`${want.persons_now.toLocaleString('zh-CN')} 人`).first(),
+  ).toBeVisible();
 });
 
 test.describe('with JavaScript disabled', () => {

@@ -6,11 +6,22 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
 
-const TOPICS = ['/', '/registration/', '/exit/', '/shuangdao/', '/rectification/', '/villages/', '/updates/', '/data/'];
+const TOPICS = [
+  '/',
+  '/registration/',
+  '/exit/',
+  '/shuangdao/',
+  '/rectification/',
+  '/villages/',
+  '/updates/',
+  '/data/',
+];
 
 async function firstLink(page: import('@playwright/test').Page, pattern: RegExp): Promise<string> {
   await page.goto('/villages/');
-  const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  const hrefs = await page
+    .locator('a[href]')
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
   const href = hrefs.find((h) => pattern.test(h));
   if (!href) throw new Error(`no link matching ${pattern} on /villages/`);
   return href;
@@ -35,12 +46,19 @@ for (const [width, height, label] of [
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       await expect(page.locator('h1').first()).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
       expect(overflow, `${path} overflows horizontally by ${overflow}px`).toBeLessThanOrEqual(0);
       const axe = await new AxeBuilder({ page }).analyze();
       const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad.map((v) => `${path}: ${v.id} ${v.help} (${v.nodes.length}×) ${v.nodes[0]?.target}`)).toEqual([]);
-      await page.screenshot({ path: info.outputPath(`../screenshots/${name}-${label}.png`), fullPage: true });
+      expect(
+        bad.map((v) => `${path}: ${v.id} ${v.help} (${v.nodes.length}×) ${v.nodes[0]?.target}`),
+      ).toEqual([]);
+      await page.screenshot({
+        path: info.outputPath(`../screenshots/${name}-${label}.png`),
+        fullPage: true,
+      });
     }
   });
 }
