@@ -6,11 +6,10 @@
  */
 
 /** The encodings we accept, as reported to the user. */
-export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'GB18030';
+export type TextEncodingName = 'UTF-8' | 'UTF-8 BOM' | 'GB18030';
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: TextEncodingName }
-  | { ok: false; reason: string };
+  { ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const gb18030 = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
@@ -19,14 +18,17 @@ const gb18030 = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = tryDecode(utf8, bytes.subarray(3));
-    if (text !== null) return { ok: true, text, encoding: 'UTF-8 (BOM)' };
+    if (text !== null) return { ok: true, text, encoding: 'UTF-8 BOM' };
     return { ok: false, reason: '文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8' };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     return { ok: false, reason: `文件是 UTF-16 编码（Excel 的"Unicode 文本"）${SAVE_AS}` };
   // Text files never hold NUL; UTF-16 without a BOM has one in every ASCII character.
   if (bytes.includes(0))
-    return { ok: false, reason: `文件含有 NUL 字节，可能是 UTF-16 编码或二进制文件（如 .xlsx）${SAVE_AS}` };
+    return {
+      ok: false,
+      reason: `文件含有 NUL 字节，可能是 UTF-16 编码或二进制文件（如 .xlsx）${SAVE_AS}`,
+    };
   const text = tryDecode(utf8, bytes);
   if (text !== null) return { ok: true, text, encoding: 'UTF-8' };
   const gbText = tryDecode(gb18030, bytes);
