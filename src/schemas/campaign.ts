@@ -17,7 +17,7 @@ export const PhaseSchema = z
 /** campaign.json — the publication's settings. */
 export const CampaignSchema = z
   .object({
-    region: z.string().min(1).describe('地区，如 汕尾市红海湾开发区'),
+    region: z.string().min(1).describe('地区名称（市、区）'),
     title: z.string().min(1).describe('网站标题'),
     as_of: isoDate.describe('数据截止日期'),
     poverty_line: z

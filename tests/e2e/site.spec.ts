@@ -39,7 +39,7 @@ for (const [width, height, label] of [
   [375, 812, 'phone'],
   [1280, 800, 'desktop'],
 ] as const) {
-  test(`every page type reads well on a ${label} (${width}px)`, async ({ page }, info) => {
+  test(`every page type reads well on a ${label} (${width}px)`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.setViewportSize({ width, height });
     for (const [name, path] of await pageTypes(page)) {
@@ -56,7 +56,7 @@ for (const [width, height, label] of [
         bad.map((v) => `${path}: ${v.id} ${v.help} (${v.nodes.length}×) ${v.nodes[0]?.target}`),
       ).toEqual([]);
       await page.screenshot({
-        path: info.outputPath(`../screenshots/${name}-${label}.png`),
+        path: `test-results/screenshots/${name}-${label}.png`,
         fullPage: true,
       });
     }
