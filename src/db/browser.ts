@@ -160,8 +160,29 @@ async function openDatabase(
   await db.registerFileURL(DB_FILE, url, httpProtocol, true); // directIO = true: range reads
   await conn.query(`ATTACH '${DB_FILE}' AS ${DB_ALIAS} (READ_ONLY)`);
   await conn.query(`USE ${DB_ALIAS}`); // the named queries use unqualified table names
+  for (const setting of LOCK_DOWN) await conn.query(setting);
   return conn;
 }
+
+/**
+ * Run on every session once the file is attached: whatever SQL reaches this
+ * engine (the named queries, or what a visitor types on /explore/) can read the
+ * published file and nothing else. Measured in duckdb-wasm 1.32 (DuckDB 1.4.3):
+ * - enable_external_access = false: read_csv('http://…'), COPY … TO, EXPORT,
+ *   ATTACH of a file or URL, LOAD and glob fail with a Permission Error before
+ *   any request; the attached file stays readable over range requests (DuckDB
+ *   puts it in allowed_paths when the setting is turned off).
+ * - memory_limit: a query that wants more fails with "Out of Memory Error"
+ *   instead of growing the worker to the 3.1 GiB default (and a phone killing it).
+ * - lock_configuration last: SET / RESET of any option fail from then on.
+ * Statements that need no setting (USE, DETACH, CREATE in the in-memory catalog)
+ * are kept out by the explore page itself (src/lib/exploreSql.ts).
+ */
+const LOCK_DOWN = [
+  "SET memory_limit = '1GB'",
+  'SET enable_external_access = false',
+  'SET lock_configuration = true',
+] as const;
 
 /** One prepared statement with bound `?` parameters → plain rows. */
 async function execute(conn: AsyncDuckDBConnection, q: SqlQuery): Promise<Row[]> {

@@ -7,6 +7,7 @@ export const SECTIONS = [
   { href: '/rectification/', label: '问题整改' },
   { href: '/villages/', label: '村居' },
   { href: '/updates/', label: '更新记录' },
+  { href: '/explore/', label: '查询' },
   { href: '/data/', label: '数据与方法' },
 ] as const;
 
