@@ -14,6 +14,7 @@ const TOPICS = [
   '/rectification/',
   '/villages/',
   '/updates/',
+  '/explore/',
   '/data/',
 ];
 
