@@ -1,6 +1,6 @@
 /** Named queries over rectifications (attachment 4). */
 import { whereOf, type FilterKey, type FilterState } from './filters.ts';
-import { sql, type SqlQuery } from './sql.ts';
+import { ident, joinSql, sql, type SqlQuery } from './sql.ts';
 
 export const RECTIFICATION_FILTERS: readonly FilterKey[] = [
   'street',
@@ -60,19 +60,60 @@ export const rectificationOverdueByUnit = (f: FilterState): SqlQuery => sql`
   WHERE ${whereOf(f, RECTIFICATION_FILTERS)} AND overdue AND status <> '已完成'
   GROUP BY responsible_unit ORDER BY items DESC, unit`;
 
+/** Columns the items list can be sorted by, and the columns each sorts on (fixed in code, never from input). */
+export const RECT_SORTS = {
+  issue_id: ['issue_id'],
+  found_date: ['found_date'],
+  place: ['street', 'village_code'],
+  category: ['category'],
+  description: ['description'],
+  measures: ['measures'],
+  responsible_unit: ['responsible_unit'],
+  deadline: ['deadline'],
+  status: ['status'],
+} as const;
+export type RectSortKey = keyof typeof RECT_SORTS;
+
+/** How the items list is searched and ordered (the browser's list; the prerendered pages use the default). */
+export interface RectListOptions {
+  sort?: { key: RectSortKey; dir: 'asc' | 'desc' };
+  /** Text to look for in the item's id, description, measures, unit, place, category and source. */
+  search?: string;
+}
+
+const searchWhere = (search: string | undefined): SqlQuery =>
+  search
+    ? sql`contains(lower(concat_ws(' ', issue_id, description, measures, responsible_unit, street,
+        village_name, category, source_type, source_level)), lower(${search}))`
+    : sql`TRUE`;
+
+const orderBy = (sort: RectListOptions['sort']): SqlQuery => {
+  if (!sort || !(sort.key in RECT_SORTS))
+    return sql`(overdue AND status <> '已完成') DESC, status = '已完成', deadline, issue_id`;
+  const dir = sort.dir === 'desc' ? sql` DESC` : sql``;
+  return joinSql([...RECT_SORTS[sort.key].map((c) => sql`${ident(c)}${dir}`), sql`issue_id`], ', ');
+};
+
 /**
  * Items, overdue open ones first (the longest overdue first: earliest deadline),
- * then other open ones, then done ones; `limit` null returns them all (for paginate()).
+ * then other open ones, then done ones — or in `opts.sort` order, matching
+ * `opts.search`; `limit` null returns them all (for paginate() and downloads).
  */
 export const rectificationItems = (
   f: FilterState,
   limit: number | null = 50,
   offset = 0,
+  opts: RectListOptions = {},
 ): SqlQuery => sql`
   SELECT issue_id, source_level, source_type, strftime(found_date, '%Y-%m-%d') AS found_date,
     street, village_code, village_name, category, description, measures, responsible_unit,
     strftime(deadline, '%Y-%m-%d') AS deadline, status,
     strftime(completed_date, '%Y-%m-%d') AS completed_date, overdue
-  FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)}
-  ORDER BY (overdue AND status <> '已完成') DESC, status = '已完成', deadline, issue_id
+  FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)} AND ${searchWhere(opts.search)}
+  ORDER BY ${orderBy(opts.sort)}
   ${limit === null ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`}`;
+
+/** How many items match the filters and `search` (the items list's pages). */
+export const rectificationItemCount = (f: FilterState, search?: string): SqlQuery => sql`
+  SELECT count(*)::INTEGER AS items
+  FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)} AND ${searchWhere(search)}`;
