@@ -36,15 +36,21 @@ export function wasmSizeOf(mainModule: string): number | undefined {
  * Fails fast where DuckDB would wait for ever: its worker calls
  * `WebAssembly.instantiateStreaming` without a catch, so a missing wasm or one
  * not served as `application/wasm` leaves `instantiate()` pending. One HEAD
- * request, in parallel with the start. A network error is not held against the
- * file: offline, the HTTP cache may still answer the worker's GET.
+ * request, in parallel with the start. On a network error the file may still
+ * be in the HTTP cache (offline after an earlier visit): ask the cache only,
+ * and fail at once when it isn't there rather than wait out the start timeouts.
  */
 export async function checkWasmServed(url: string, fetchImpl: typeof fetch = fetch): Promise<void> {
   let res: Response;
   try {
     res = await fetchImpl(url, { method: 'HEAD', credentials: 'same-origin' });
   } catch {
-    return;
+    const cached = await fetchImpl(url, { cache: 'only-if-cached', mode: 'same-origin' }).catch(
+      () => null,
+    );
+    await cached?.body?.cancel().catch(() => undefined);
+    if (cached?.ok) return;
+    throw new EngineError('unavailable', `${url}: network error and not in the browser cache`);
   }
   if (res.status === 405 || res.status === 501) return; // a server without HEAD: let the GET decide
   if (!res.ok) throw new EngineError('unavailable', `${url}: HTTP ${res.status}`);

@@ -57,8 +57,21 @@ describe('checkWasmServed', () => {
     );
   });
 
-  it('does not decide when offline or when the server has no HEAD', async () => {
-    expect(await outcome(checkWasmServed('/a.wasm', offline))).toBe('ok');
+  it('does not decide when the server has no HEAD', async () => {
     expect(await outcome(checkWasmServed('/a.wasm', answer(405)))).toBe('ok');
+  });
+
+  it('offline, accepts a wasm the browser cache holds and fails at once otherwise', async () => {
+    const offlineButCached = (async (_url: string, init?: RequestInit) => {
+      if (init?.cache !== 'only-if-cached') throw new TypeError('Failed to fetch');
+      return new Response('wasm', { status: 200 });
+    }) as unknown as typeof fetch;
+    const offlineNotCached = (async (_url: string, init?: RequestInit) => {
+      if (init?.cache !== 'only-if-cached') throw new TypeError('Failed to fetch');
+      return new Response(null, { status: 504 });
+    }) as unknown as typeof fetch;
+    expect(await outcome(checkWasmServed('/a.wasm', offlineButCached))).toBe('ok');
+    expect(await outcome(checkWasmServed('/a.wasm', offlineNotCached))).toBe('unavailable');
+    expect(await outcome(checkWasmServed('/a.wasm', offline))).toBe('unavailable');
   });
 });
