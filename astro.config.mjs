@@ -1,6 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
+import {
+  CSP_PAGE_DIRECTIVES,
+  CSP_SCRIPT_RESOURCES,
+  CSP_STYLE_RESOURCES,
+} from './src/lib/contentSecurityPolicy.ts';
 
 // The build script (scripts/build.ts) passes SITE_URL from campaign.json and an
 // outDir in a temporary folder, swapped into dist/ only when the build succeeds.
@@ -13,6 +18,15 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // Every page gets a <meta> CSP with the hashes of its inline scripts and styles;
+  // nginx adds the page-independent part as a header (src/lib/contentSecurityPolicy.ts).
+  security: {
+    csp: {
+      directives: [...CSP_PAGE_DIRECTIVES],
+      scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES] },
+      styleDirective: { resources: [...CSP_STYLE_RESOURCES] },
+    },
+  },
   vite: {
     plugins: [tailwindcss()],
     worker: { format: 'es' },

@@ -6,7 +6,10 @@ const port = Number(process.env.E2E_PORT ?? 4329);
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 const altPort = port + 1;
 /** Base URL of the alternative-data build, for tests/e2e/alt.spec.ts. */
-export const altBaseURL = `http://127.0.0.1:${altPort}`;
+export const altBaseURL = process.env.E2E_ALT_BASE_URL ?? `http://127.0.0.1:${altPort}`;
+const hostilePort = port + 2;
+/** Base URL of the hostile-data build, for tests/e2e/hostile.spec.ts. */
+export const hostileBaseURL = process.env.E2E_HOSTILE_BASE_URL ?? `http://127.0.0.1:${hostilePort}`;
 const executablePath = findChromium() ?? undefined;
 
 export default defineConfig({
@@ -23,11 +26,19 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-gpu',
+      ],
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
+    },
   ],
   webServer: process.env.E2E_BASE_URL
     ? undefined
@@ -43,6 +54,14 @@ export default defineConfig({
           command: `npx astro preview --host 127.0.0.1 --port ${altPort} --ignore-lock`,
           env: { PREVIEW_DIR: '.build/alt-dist' },
           url: altBaseURL,
+          reuseExistingServer: false,
+          timeout: 60_000,
+        },
+        {
+          // The site built on hostile text: markup, formulas, long words (tests/e2e/buildHostile.ts).
+          command: `npx astro preview --host 127.0.0.1 --port ${hostilePort} --ignore-lock`,
+          env: { PREVIEW_DIR: '.build/hostile-dist' },
+          url: hostileBaseURL,
           reuseExistingServer: false,
           timeout: 60_000,
         },

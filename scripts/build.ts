@@ -13,6 +13,7 @@ import { build } from 'astro';
 import { loadDataset, formatSummary } from '../src/pipeline/loadDataset.ts';
 import { formatIssue, sortIssues } from '../src/pipeline/issues.ts';
 import { publishForSite } from '../src/pipeline/publication.ts';
+import { precompressDir } from '../src/pipeline/precompress.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -50,6 +51,15 @@ export async function runBuild({
     await build({ root: process.cwd(), outDir: site, logLevel: process.env.CI ? 'warn' : 'info' });
     for (const dir of ['data', 'downloads'])
       await cp(path.join(stage, dir), path.join(site, dir), { recursive: true });
+    // .br/.gz beside each text file and wasm, for nginx's brotli_static/gzip_static (deploy/nginx.conf).
+    const packed = await precompressDir(site, {
+      cacheDir: path.resolve('.build', 'compress-cache'),
+    });
+    const mb = (n: number) => (n / 2 ** 20).toFixed(1);
+    log(
+      `已预压缩 ${packed.files} 个文件：${mb(packed.rawBytes)} MB → brotli ${mb(packed.brBytes)} MB，gzip ${mb(packed.gzBytes)} MB` +
+        `（其中 ${packed.cached} 个取自缓存，${packed.seconds.toFixed(1)} 秒）`,
+    );
     await swapInto(site, path.resolve(outDir));
     log(`构建完成：${outDir}/（${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
     return true;

@@ -56,6 +56,35 @@ export function normalizeNumberText(value: string): string {
 export const requiredText = () =>
   z.string().transform((v, ctx) => (v === '' ? fail(ctx, 'constraint-error', '不能为空') : v));
 
+/** Characters a name cannot hold when it is also a page address (Astro's static routes and file names). */
+const NOT_IN_PATH = /[/\\?#%]/;
+/** Longest name that stays a valid file name (255 bytes) in UTF-8, with room to spare. */
+const PATH_NAME_MAX = 60;
+
+/**
+ * Required text that also names a page, /streets/<name>/: no `/ \ ? # %`, not
+ * only dots, at most 60 characters. Such a name would otherwise stop the build
+ * with an error staff cannot act on (Astro cannot route it, or the file system
+ * cannot store it) — found by tests/e2e/hostileData.ts.
+ */
+export const pathName = () =>
+  z.string().transform((v, ctx) => {
+    if (v === '') return fail(ctx, 'constraint-error', '不能为空');
+    if (NOT_IN_PATH.test(v) || /^\.+$/.test(v))
+      return fail(
+        ctx,
+        'constraint-error',
+        `用作网页地址，不能含 / \\ ? # % 或只由点组成，实际为 ${shown(v)}`,
+      );
+    if ([...v].length > PATH_NAME_MAX)
+      return fail(
+        ctx,
+        'constraint-error',
+        `用作网页地址，不能超过 ${PATH_NAME_MAX} 个字，实际为 ${[...v].length} 个字`,
+      );
+    return v;
+  });
+
 /** Optional text: empty cells become null. */
 export const optionalText = () => z.string().transform((v) => (v === '' ? null : v));
 

@@ -1,5 +1,5 @@
 import { defineDataset, type RowOf } from './defineDataset.ts';
-import { divisionCode, optionalOneOf, requiredText, yesNo } from './cells.ts';
+import { divisionCode, optionalOneOf, pathName, requiredText, yesNo } from './cells.ts';
 import { SHUANGDAO_ROUNDS } from './enums.ts';
 
 /** villages.csv — 村（居）名录. */
@@ -25,8 +25,8 @@ export const villagesDataset = defineDataset({
     street: {
       header: '街道',
       description: '所属街道（镇）',
-      rule: '不能为空',
-      schema: requiredText(),
+      rule: '不能为空；用作网页地址，不能含 / \\ ? # %，不超过 60 个字',
+      schema: pathName(),
     },
     shuangdao_round: {
       header: '双到轮次',
