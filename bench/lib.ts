@@ -16,7 +16,11 @@ export function runJson<T>(script: string, args: string[], env: NodeJS.ProcessEn
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${r.stderr}`);
-  const line = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  const line = r.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .pop();
   if (!line) throw new Error(`${script} printed no JSON`);
   return JSON.parse(line) as T;
 }
@@ -31,7 +35,8 @@ export function machine(): Record<string, string> {
   };
 }
 
-export const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 1) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export interface Section {
   title: string;
@@ -39,5 +44,7 @@ export interface Section {
   header: string[];
   rows: (string | number)[][];
   notes?: string[];
+  /** Missed targets and failed assertions: printed, and `npm run bench` exits 1. */
+  failures?: string[];
   json: unknown;
 }

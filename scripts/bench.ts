@@ -1,16 +1,22 @@
 /**
  * `npm run bench`: measures the budgets the issues state and writes
  * bench/results.md and bench/results.json (machine, versions, date, medians).
- * Options: --quick (sample scale only, 1 run), --repeats N, --only SECTION[,SECTION].
+ * Options: --quick (sample scale only, 1 run), --repeats N,
+ * --only SECTION[,SECTION] with SECTION = pipeline | build | firstview | lighthouse | engine.
+ * Exits 1 when a target is missed or an assertion fails (listed at the end of the results).
  */
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { machine, type Section } from '../bench/lib.ts';
+import { benchBuild } from '../bench/build.ts';
+import { benchEngine } from '../bench/engine.ts';
+import { benchFirstView } from '../bench/firstview.ts';
+import { machine, median, type Section } from '../bench/lib.ts';
+import { benchLighthouse } from '../bench/lighthouse.ts';
 import { benchPipeline } from '../bench/pipeline.ts';
+import { BUILD_SCALES, dataDir, PROVINCE, SAMPLE } from '../bench/scales.ts';
 
+const SECTIONS = ['pipeline', 'build', 'firstview', 'lighthouse', 'engine'];
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -20,19 +26,14 @@ const { values } = parseArgs({
 });
 const repeats = Number(values.repeats ?? (values.quick ? 1 : 3));
 const only = values.only?.split(',');
-const want = (name: string) => !only || only.includes(name);
-
-/** Province-scale data, generated once and reused (the generator is deterministic). */
-const PROVINCE = ['--households', '700000', '--villages', '2300', '--changes', '300000', '--rectifications', '20000'];
-function provinceDir(): string {
-  const dir = path.resolve('.build/bench/province');
-  if (!existsSync(path.join(dir, 'campaign.json'))) {
-    console.error('generating province-scale data…');
-    const r = spawnSync(process.execPath, ['scripts/sample.ts', '--out', dir, ...PROVINCE], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('sample generation failed');
-  }
-  return dir;
+const unknown = only?.filter((s) => !SECTIONS.includes(s)) ?? [];
+if (unknown.length || !(repeats >= 1)) {
+  console.error(
+    `usage: npm run bench -- [--quick] [--repeats N] [--only ${SECTIONS.join('|')}[,…]]`,
+  );
+  process.exit(2);
 }
+const want = (name: string) => !only || only.includes(name);
 
 async function versions(): Promise<Record<string, string>> {
   const lock = JSON.parse(await readFile('package-lock.json', 'utf8')) as {
@@ -40,34 +41,107 @@ async function versions(): Promise<Record<string, string>> {
   };
   const v = (p: string) => lock.packages[`node_modules/${p}`]?.version ?? '?';
   return Object.fromEntries(
-    ['astro', '@duckdb/node-api', '@duckdb/duckdb-wasm', 'zod', 'papaparse', 'd3'].map((p) => [p, v(p)]),
+    [
+      'astro',
+      '@duckdb/node-api',
+      '@duckdb/duckdb-wasm',
+      'zod',
+      'papaparse',
+      'd3',
+      '@playwright/test',
+      'lighthouse',
+    ].map((p) => [p, v(p)]),
   );
 }
 
 function markdown(section: Section): string {
-  const lines = [`## ${section.title}`, '', `| ${section.header.join(' | ')} |`, `|${section.header.map(() => '---').join('|')}|`];
+  const lines = [
+    `## ${section.title}`,
+    '',
+    `| ${section.header.join(' | ')} |`,
+    `|${section.header.map(() => '---').join('|')}|`,
+  ];
   for (const r of section.rows) lines.push(`| ${r.join(' | ')} |`);
   if (section.notes?.length) lines.push('', ...section.notes.map((n) => `- ${n}`));
   return lines.join('\n');
 }
 
-const scales = [{ name: 'sample', dir: path.resolve('data') }];
-if (!values.quick) scales.push({ name: 'province', dir: provinceDir() });
+/** Runs a section; a crash becomes a failure in the results instead of losing the other sections. */
+async function run(name: string, f: () => Section | Promise<Section>): Promise<Section> {
+  console.error(`— ${name}`);
+  try {
+    return await f();
+  } catch (err) {
+    const message = (err as Error).message ?? String(err);
+    console.error(message);
+    return {
+      title: name,
+      header: ['error'],
+      rows: [[message.split('\n')[0] ?? '']],
+      failures: [`${name}: ${message}`],
+      json: { error: message },
+    };
+  }
+}
 
+// The machine's load while measuring: other work on a 2-core machine skews every timing.
+const loads = [os.loadavg()[0] as number];
+setInterval(() => loads.push(os.loadavg()[0] as number), 10_000).unref();
+
+const scales = values.quick ? [SAMPLE] : [SAMPLE, PROVINCE];
 const sections: Section[] = [];
-if (want('pipeline')) sections.push(benchPipeline(scales, repeats));
+if (want('pipeline'))
+  sections.push(
+    await run('pipeline', () =>
+      benchPipeline(
+        scales.map((s) => ({ name: s.name, dir: dataDir(s) })),
+        repeats,
+      ),
+    ),
+  );
+if (want('build'))
+  sections.push(
+    await run('build', () => benchBuild(values.quick ? [SAMPLE] : BUILD_SCALES, repeats)),
+  );
+if (want('firstview')) sections.push(await run('firstview', () => benchFirstView(scales)));
+if (want('lighthouse'))
+  sections.push(await run('lighthouse', () => benchLighthouse(scales, repeats)));
+if (want('engine')) sections.push(await run('engine', () => benchEngine(scales, repeats)));
 
-const info = { date: new Date().toISOString(), machine: machine(), versions: await versions(), repeats };
+const failures = sections.flatMap((s) => s.failures ?? []);
+loads.push(os.loadavg()[0] as number);
+const info = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  versions: await versions(),
+  repeats,
+  loadAverage: { min: Math.min(...loads), median: median(loads), max: Math.max(...loads) },
+};
 await mkdir('bench', { recursive: true });
 const md = [
   '# Benchmark results',
   '',
   `Measured ${info.date.slice(0, 10)} by \`npm run bench${values.quick ? ' -- --quick' : ''}\` on ${info.machine.cpu}, ${info.machine.memory}, ${info.machine.os}, Node ${info.machine.node}.`,
-  `Versions: ${Object.entries(info.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+  `Versions: ${Object.entries(info.versions)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}.`,
+  `Load average (1 min) while measuring: median ${info.loadAverage.median.toFixed(1)}, min ${info.loadAverage.min.toFixed(1)}, max ${info.loadAverage.max.toFixed(1)} on ${os.cpus().length} cores (a busy machine inflates timings).`,
   '',
-  ...sections.map(markdown),
+  sections.map(markdown).join('\n\n'),
+  '',
+  '## Missed targets and failed checks',
+  '',
+  ...(failures.length ? failures.map((f) => `- ✗ ${f}`) : ['None.']),
   '',
 ].join('\n');
 await writeFile('bench/results.md', md);
-await writeFile('bench/results.json', JSON.stringify({ ...info, sections: sections.map((s) => ({ title: s.title, data: s.json })) }, null, 2) + '\n');
+await writeFile(
+  'bench/results.json',
+  JSON.stringify(
+    { ...info, failures, sections: sections.map((s) => ({ title: s.title, data: s.json })) },
+    null,
+    2,
+  ) + '\n',
+);
 console.log(md);
+process.exit(failures.length ? 1 : 0);
