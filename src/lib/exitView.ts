@@ -44,6 +44,7 @@ import {
 } from './exit.ts';
 import {
   emptyView,
+  setFigure,
   type QueryResults,
   type QuerySet,
   type TopicSpec,
@@ -141,33 +142,31 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
     filterValue: (s: { name: string }) => s.name,
     href: (s: { name: string }) => streetHref(s.name),
   };
-  view.figures['exit-streets-count'] = {
+  setFigure(view, 'exit-streets-count', {
     title: countTitle,
     takeaway: byStreetTakeaway,
-    svg: stackedBarChart(chartStreets, {
-      id: 'exit-streets-count-svg',
-      title: countTitle,
-      description: byStreetTakeaway,
-      label: 'name',
-      series,
-      ...streetMarks,
-    }),
+    chart: (name) =>
+      stackedBarChart(chartStreets, {
+        ...name,
+        label: 'name',
+        series,
+        ...streetMarks,
+      }),
     columns: areaColumns('街道'),
     rows: chartStreets,
     links: streetLinks,
-  };
-  view.figures['exit-streets-share'] = {
+  });
+  setFigure(view, 'exit-streets-share', {
     title: shareTitle,
     takeaway: byStreetTakeaway,
-    svg: stackedBarChart(chartStreets, {
-      id: 'exit-streets-share-svg',
-      title: shareTitle,
-      description: byStreetTakeaway,
-      label: 'name',
-      series,
-      normalize: true,
-      ...streetMarks,
-    }),
+    chart: (name) =>
+      stackedBarChart(chartStreets, {
+        ...name,
+        label: 'name',
+        series,
+        normalize: true,
+        ...streetMarks,
+      }),
     columns: [
       { key: 'name', label: '街道' },
       ...EXIT_CATEGORIES.map((c): TableColumn => ({ key: c, label: c, format: 'percent' })),
@@ -175,7 +174,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
     ],
     rows: exitShareRows(chartStreets),
     links: streetLinks,
-  };
+  });
 
   view.html['exit-villages'] = listVillages(ctx)
     ? renderAreaGroupsHtml(
@@ -200,22 +199,21 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   const income = incomeByCategory(r.income ?? [], ctx.povertyLine);
   const incomeText = incomeTakeaway(income, ctx.povertyLine);
   const incomeTitle = '各分类户的人均可支配收入段';
-  view.figures['exit-income'] = {
+  setFigure(view, 'exit-income', {
     title: incomeTitle,
     takeaway: incomeText,
-    svg: stackedBarChart(income.rows, {
-      id: 'exit-income-svg',
-      title: incomeTitle,
-      description: incomeText,
-      label: 'category',
-      series: income.bands.map((b) => ({ key: b, name: `${b} 元` })),
-      normalize: true,
-      colors: 'sequential',
-      width: CHART_WIDTH,
-      filterKey: 'exit_category',
-      filterValue: (row) => row.category,
-      href: (row) => categoryHref(row.category),
-    }),
+    chart: (name) =>
+      stackedBarChart(income.rows, {
+        ...name,
+        label: 'category',
+        series: income.bands.map((b) => ({ key: b, name: `${b} 元` })),
+        normalize: true,
+        colors: 'sequential',
+        width: CHART_WIDTH,
+        filterKey: 'exit_category',
+        filterValue: (row) => row.category,
+        href: (row) => categoryHref(row.category),
+      }),
     columns: [
       { key: 'category', label: '分类' },
       ...income.bands.map((b): TableColumn => ({ key: b, label: `${b} 元`, format: 'number' })),
@@ -227,86 +225,83 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
       },
     ],
     rows: income.rows,
-  };
+  });
 
   const gapsRow = (r.gaps ?? [])[0];
   const gaps = securityRows(gapsRow);
   const gapsText = securityTakeaway(gapsRow);
   const gapsTitle = '“三保障”未落实户数';
-  view.figures['exit-security'] = {
+  setFigure(view, 'exit-security', {
     title: gapsTitle,
     takeaway: gapsText,
-    svg: barChart(gaps, {
-      id: 'exit-security-svg',
-      title: gapsTitle,
-      description: gapsText,
-      label: 'label',
-      value: 'households',
-      color: 'var(--c-bad, #d55e00)',
-      width: CHART_WIDTH,
-      filterKey: 'gap',
-      filterValue: (row) => row.gap,
-      href: (row) => url(`/exit/?gap=${encodeURIComponent(row.gap)}`),
-    }),
+    chart: (name) =>
+      barChart(gaps, {
+        ...name,
+        label: 'label',
+        value: 'households',
+        color: 'var(--c-bad, #d55e00)',
+        width: CHART_WIDTH,
+        filterKey: 'gap',
+        filterValue: (row) => row.gap,
+        href: (row) => url(`/exit/?gap=${encodeURIComponent(row.gap)}`),
+      }),
     columns: [
       { key: 'label', label: '项目' },
       { key: 'households', label: '户数', format: 'number' },
       { key: 'share', label: '占全部户', format: 'percent' },
     ],
     rows: gaps,
-  };
+  });
 
   const households = Number(gapsRow?.households ?? 0);
   const measures = measureRows(r.measures ?? [], households);
   const measuresText = measureTakeaway(measures, households);
   const measuresTitle = '在用的帮扶措施（户数）';
-  view.figures['exit-measures'] = {
+  setFigure(view, 'exit-measures', {
     title: measuresTitle,
     takeaway: measuresText,
-    svg: barChart(measures, {
-      id: 'exit-measures-svg',
-      title: measuresTitle,
-      description: measuresText,
-      label: 'measure',
-      value: 'households',
-      width: CHART_WIDTH,
-    }),
+    chart: (name) =>
+      barChart(measures, {
+        ...name,
+        label: 'measure',
+        value: 'households',
+        width: CHART_WIDTH,
+      }),
     columns: [
       { key: 'measure', label: '帮扶措施' },
       { key: 'households', label: '户数', format: 'number' },
       { key: 'share', label: '占全部户', format: 'percent' },
     ],
     rows: measures,
-  };
+  });
 
   const types = typeMatrix(r.types ?? []);
   const typesText = typeTakeaway(r.types ?? []);
   const typesTitle = '户类型 × 劳动能力（户数）';
-  view.figures['exit-household-types'] = {
+  setFigure(view, 'exit-household-types', {
     title: typesTitle,
     takeaway: typesText,
-    svg: heatmapChart(types.cells, {
-      id: 'exit-household-types-svg',
-      title: typesTitle,
-      description: typesText,
-      rows: types.rows,
-      columns: types.columns,
-      width: CHART_WIDTH,
-      filterKey: 'household_type',
-      // The row blanked for privacy is not a value one can filter by.
-      filterValue: (row) => (row === HIDDEN_SHORT ? '' : row),
-      href: (cell) =>
-        cell.row === HIDDEN_SHORT
-          ? null
-          : url(`/exit/?household_type=${encodeURIComponent(cell.row)}`),
-    }),
+    chart: (name) =>
+      heatmapChart(types.cells, {
+        ...name,
+        rows: types.rows,
+        columns: types.columns,
+        width: CHART_WIDTH,
+        filterKey: 'household_type',
+        // The row blanked for privacy is not a value one can filter by.
+        filterValue: (row) => (row === HIDDEN_SHORT ? '' : row),
+        href: (cell) =>
+          cell.row === HIDDEN_SHORT
+            ? null
+            : url(`/exit/?household_type=${encodeURIComponent(cell.row)}`),
+      }),
     columns: [
       { key: 'household_type', label: '户类型' },
       ...types.columns.map((c): TableColumn => ({ key: c, label: c, format: 'number' })),
       { key: 'total', label: '合计', format: 'number' },
     ],
     rows: types.table,
-  };
+  });
   view.text['exit-hidden-count'] = formatNumber(types.hidden);
   return view;
 }

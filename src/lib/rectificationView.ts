@@ -41,6 +41,7 @@ import {
 } from './rectification.ts';
 import {
   emptyView,
+  setFigure,
   type ListCsv,
   type QueryResults,
   type QuerySet,
@@ -243,25 +244,24 @@ export function renderRectificationView(
     units.length > UNIT_CHART_MAX
       ? `逾期未完成问题最多的 ${UNIT_CHART_MAX} 个责任单位`
       : '各责任单位逾期未完成的问题';
-  view.figures['rect-overdue-units'] = {
+  setFigure(view, 'rect-overdue-units', {
     title: unitTitle,
     takeaway: unitText,
-    svg: barChart(unitRows, {
-      id: 'rect-overdue-units-svg',
-      title: unitTitle,
-      description: unitText,
-      label: 'unit',
-      value: 'items',
-      color: '#a4262c',
-      width: CHART_WIDTH,
-    }),
+    chart: (name) =>
+      barChart(unitRows, {
+        ...name,
+        label: 'unit',
+        value: 'items',
+        color: '#a4262c',
+        width: CHART_WIDTH,
+      }),
     columns: [
       { key: 'unit', label: '责任单位' },
       { key: 'items', label: '逾期未完成', format: 'number' },
       { key: 'earliest_deadline', label: '最早的整改时限', format: 'date' },
     ],
     rows: unitRows,
-  };
+  });
   const overdueTop = ((r.overdueTop ?? []) as RectItem[]).filter((i) => i.status !== '已完成');
   const overduePages = Math.ceil(totals.overdueOpen / RECT_PAGE_SIZE);
   const overdueMore =

@@ -33,6 +33,7 @@ import {
 } from './shuangdao.ts';
 import {
   emptyView,
+  setFigure,
   type QueryResults,
   type QuerySet,
   type TopicSpec,
@@ -134,21 +135,20 @@ export function renderShuangdaoView(
 
   const gapsTitle = '各领域未建立长效机制的“双到”村数';
   const gapsText = gapTakeaway(dims);
-  view.figures['shuangdao-gaps'] = {
+  setFigure(view, 'shuangdao-gaps', {
     title: gapsTitle,
     takeaway: gapsText,
-    svg: stackedBarChart(dims, {
-      id: 'shuangdao-gaps-svg',
-      title: gapsTitle,
-      description: gapsText,
-      label: 'dimension',
-      series: [
-        { key: 'with_gap', name: '未建立长效机制' },
-        { key: 'in_place', name: '已建立' },
-      ],
-      colors: ['#E69F00', '#0072B2'],
-      ...dimensionMarks,
-    }),
+    chart: (name) =>
+      stackedBarChart(dims, {
+        ...name,
+        label: 'dimension',
+        series: [
+          { key: 'with_gap', name: '未建立长效机制' },
+          { key: 'in_place', name: '已建立' },
+        ],
+        colors: ['#E69F00', '#0072B2'],
+        ...dimensionMarks,
+      }),
     columns: [
       { key: 'dimension', label: '领域' },
       { key: 'with_gap', label: '未建立长效机制的村', format: 'number' },
@@ -156,25 +156,24 @@ export function renderShuangdaoView(
       { key: 'villages', label: '“双到”村', format: 'number' },
     ],
     rows: dims,
-  };
+  });
 
   const projectsTitle = '各领域拟建项目及纳入项目库情况';
   const projectsText = projectTakeaway(dims);
-  view.figures['shuangdao-projects'] = {
+  setFigure(view, 'shuangdao-projects', {
     title: projectsTitle,
     takeaway: projectsText,
-    svg: stackedBarChart(dims, {
-      id: 'shuangdao-projects-svg',
-      title: projectsTitle,
-      description: projectsText,
-      label: 'dimension',
-      series: [
-        { key: 'in_library', name: '已纳入项目库' },
-        { key: 'not_in_library', name: '未纳入' },
-      ],
-      colors: ['#0072B2', '#E69F00'],
-      ...dimensionMarks,
-    }),
+    chart: (name) =>
+      stackedBarChart(dims, {
+        ...name,
+        label: 'dimension',
+        series: [
+          { key: 'in_library', name: '已纳入项目库' },
+          { key: 'not_in_library', name: '未纳入' },
+        ],
+        colors: ['#0072B2', '#E69F00'],
+        ...dimensionMarks,
+      }),
     columns: [
       { key: 'dimension', label: '领域' },
       { key: 'projects', label: '拟建项目', format: 'number' },
@@ -183,22 +182,21 @@ export function renderShuangdaoView(
       { key: 'investment_wan', label: '估算投资（万元）', format: 'wan' },
     ],
     rows: dims,
-  };
+  });
 
   const investTitle = '各领域拟建项目估算投资';
   const investText = investmentTakeaway(dims);
-  view.figures['shuangdao-investment'] = {
+  setFigure(view, 'shuangdao-investment', {
     title: investTitle,
     takeaway: investText,
-    svg: barChart(dims, {
-      id: 'shuangdao-investment-svg',
-      title: investTitle,
-      description: investText,
-      label: 'dimension',
-      value: 'investment_wan',
-      format: formatInvestment,
-      ...dimensionMarks,
-    }),
+    chart: (name) =>
+      barChart(dims, {
+        ...name,
+        label: 'dimension',
+        value: 'investment_wan',
+        format: formatInvestment,
+        ...dimensionMarks,
+      }),
     columns: [
       { key: 'dimension', label: '领域' },
       { key: 'investment_wan', label: '估算投资（万元）', format: 'wan' },
@@ -206,7 +204,7 @@ export function renderShuangdaoView(
       { key: 'projects_unpriced', label: '未填估算投资的项目', format: 'number' },
     ],
     rows: dims,
-  };
+  });
 
   const chartStreets = [...streets]
     .sort((a, b) => b.with_gap - a.with_gap || b.villages - a.villages)
@@ -216,28 +214,27 @@ export function renderShuangdaoView(
       ? `有短板的“双到”村最多的 ${chartStreets.length} 个街道`
       : '各街道有短板的“双到”村';
   const streetsText = streetTakeaway(streets, withoutShuangdao);
-  view.figures['shuangdao-streets'] = {
+  setFigure(view, 'shuangdao-streets', {
     title: streetsTitle,
     takeaway: streetsText,
-    svg: stackedBarChart(chartStreets, {
-      id: 'shuangdao-streets-svg',
-      title: streetsTitle,
-      description: streetsText,
-      label: 'street',
-      series: [
-        { key: 'with_gap', name: '有短板的村' },
-        { key: 'complete', name: '四个领域都已建立' },
-      ],
-      colors: ['#E69F00', '#0072B2'],
-      width: CHART_WIDTH,
-      filterKey: 'street',
-      filterValue: (s) => s.street,
-      href: (s) => url(shuangdaoStreetPath(s.street)),
-    }),
+    chart: (name) =>
+      stackedBarChart(chartStreets, {
+        ...name,
+        label: 'street',
+        series: [
+          { key: 'with_gap', name: '有短板的村' },
+          { key: 'complete', name: '四个领域都已建立' },
+        ],
+        colors: ['#E69F00', '#0072B2'],
+        width: CHART_WIDTH,
+        filterKey: 'street',
+        filterValue: (s) => s.street,
+        href: (s) => url(shuangdaoStreetPath(s.street)),
+      }),
     columns: streetColumns,
     rows: streets,
     links: streetLinks,
-  };
+  });
 
   view.text['shuangdao-street-count'] = formatNumber(streets.length);
   view.html['shuangdao-streets-table'] = renderTableHtml(streetColumns, streets, {

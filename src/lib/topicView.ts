@@ -81,3 +81,24 @@ export async function runQuerySet(engine: Engine, queries: QuerySet): Promise<Qu
 export function emptyView(): TopicView {
   return { figures: {}, keyFigures: [], html: {}, text: {}, hidden: {} };
 }
+
+/** What a figure's chart is called: its id (the figure's + "-svg"), its title and description. */
+export interface ChartName {
+  id: string;
+  title: string;
+  description: string;
+}
+
+/**
+ * Sets figure `id` of a view; its chart is named by the figure's title and
+ * takeaway, so the picture and the caption cannot say different things.
+ */
+export function setFigure(
+  view: TopicView,
+  id: string,
+  f: Omit<FigureView, 'svg'> & { chart: (name: ChartName) => string },
+): void {
+  const { title, takeaway, chart, columns, rows, links } = f;
+  const svg = chart({ id: `${id}-svg`, title, description: takeaway });
+  view.figures[id] = { title, takeaway, svg, columns, rows, ...(links ? { links } : {}) };
+}
