@@ -204,8 +204,8 @@ export interface ShortcomingRow {
   shortcoming: string | null;
   proposed_project: string | null;
   estimated_investment_wan: number | null;
-  in_project_library: string;
-  responsible_unit: string;
+  in_project_library: string | null;
+  responsible_unit: string | null;
 }
 
 /** One 双到 village of a street, with how many 领域 lack a long-term mechanism. */

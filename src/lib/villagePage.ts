@@ -6,24 +6,12 @@
 import { CHANGE_TYPES, DIMENSIONS, EXIT_CATEGORIES, MEASURES } from '../schemas/enums.ts';
 import { formatDate } from '../format.ts';
 import { compareIncomeBands, groupBy, type VillageRow } from './villages.ts';
+import type { RectItem } from './rectification.ts';
+import type { AreaRegistration } from './registration.ts';
+import type { ShortcomingRow as ShuangdaoShortcomingRow } from './shuangdao.ts';
 
 /** One row of `registrationByArea(…, 'village' | 'street')`. */
-export type RegistrationRow = {
-  key: string;
-  name: string;
-  street: string;
-  households_start: number;
-  households_added: number;
-  households_removed: number;
-  households_exited: number;
-  households_now: number;
-  persons_start: number;
-  persons_added: number;
-  persons_removed: number;
-  persons_other: number;
-  persons_exited: number;
-  persons_now: number;
-};
+export type RegistrationRow = AreaRegistration;
 /** One row of `exitCategoryByArea(…)`. */
 export type ExitAreaRow = {
   key: string;
@@ -62,37 +50,9 @@ export type ChangeRow = {
   reason: string | null;
 };
 /** One row of `shuangdaoMatrix(…)`. */
-export type ShortcomingRow = {
-  street: string;
-  village_code: string;
-  village_name: string;
-  shuangdao_round: string | null;
-  dimension: string;
-  mechanism_in_place: string;
-  shortcoming: string | null;
-  proposed_project: string | null;
-  estimated_investment_wan: number | null;
-  in_project_library: string | null;
-  responsible_unit: string | null;
-};
+export type ShortcomingRow = ShuangdaoShortcomingRow;
 /** One row of `rectificationsByPlace()`; village_code null = the whole street. */
-export type RectificationRow = {
-  issue_id: string;
-  source_level: string;
-  source_type: string;
-  found_date: string;
-  street: string;
-  village_code: string | null;
-  village_name: string | null;
-  category: string;
-  description: string;
-  measures: string | null;
-  responsible_unit: string | null;
-  deadline: string;
-  status: string;
-  completed_date: string | null;
-  overdue: boolean;
-};
+export type RectificationRow = RectItem;
 
 /** Households and persons over the review: start + added − removed (+ other) = now. */
 export interface Registration {
