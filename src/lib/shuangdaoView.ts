@@ -29,11 +29,13 @@ import {
   shuangdaoStreetPath,
   shuangdaoTotals,
   streetTakeaway,
+  type DimensionRow,
   type ShortcomingRow,
 } from './shuangdao.ts';
 import {
   emptyView,
   setFigure,
+  type ChartName,
   type QueryResults,
   type QuerySet,
   type TopicSpec,
@@ -72,6 +74,16 @@ export const streetColumns: TableColumn[] = [
 const streetLinks = { street: (r: TableRow) => url(shuangdaoStreetPath(String(r.street))) };
 const dimensionHref = (d: string) => url(`/shuangdao/?dimension=${encodeURIComponent(d)}`);
 const pct = (a: number, b: number) => (b > 0 ? formatPercent(a / b) : '—');
+/** Per-dimension stacked bars in two series (e.g. with/without a long-term mechanism). */
+function dimensionStack(
+  dims: readonly DimensionRow[],
+  name: ChartName,
+  series: [{ key: string; name: string }, { key: string; name: string }],
+  colors: [string, string],
+): string {
+  return stackedBarChart(dims, { ...name, label: 'dimension', series, colors, ...dimensionMarks });
+}
+
 const dimensionMarks = {
   width: CHART_WIDTH,
   filterKey: 'dimension',
@@ -133,22 +145,19 @@ export function renderShuangdaoView(
     },
   ];
 
-  const gapsTitle = '各领域未建立长效机制的“双到”村数';
-  const gapsText = gapTakeaway(dims);
   setFigure(view, 'shuangdao-gaps', {
-    title: gapsTitle,
-    takeaway: gapsText,
+    title: '各领域未建立长效机制的“双到”村数',
+    takeaway: gapTakeaway(dims),
     chart: (name) =>
-      stackedBarChart(dims, {
-        ...name,
-        label: 'dimension',
-        series: [
+      dimensionStack(
+        dims,
+        name,
+        [
           { key: 'with_gap', name: '未建立长效机制' },
           { key: 'in_place', name: '已建立' },
         ],
-        colors: ['#E69F00', '#0072B2'],
-        ...dimensionMarks,
-      }),
+        ['#E69F00', '#0072B2'],
+      ),
     columns: [
       { key: 'dimension', label: '领域' },
       { key: 'with_gap', label: '未建立长效机制的村', format: 'number' },
@@ -158,22 +167,19 @@ export function renderShuangdaoView(
     rows: dims,
   });
 
-  const projectsTitle = '各领域拟建项目及纳入项目库情况';
-  const projectsText = projectTakeaway(dims);
   setFigure(view, 'shuangdao-projects', {
-    title: projectsTitle,
-    takeaway: projectsText,
+    title: '各领域拟建项目及纳入项目库情况',
+    takeaway: projectTakeaway(dims),
     chart: (name) =>
-      stackedBarChart(dims, {
-        ...name,
-        label: 'dimension',
-        series: [
+      dimensionStack(
+        dims,
+        name,
+        [
           { key: 'in_library', name: '已纳入项目库' },
           { key: 'not_in_library', name: '未纳入' },
         ],
-        colors: ['#0072B2', '#E69F00'],
-        ...dimensionMarks,
-      }),
+        ['#0072B2', '#E69F00'],
+      ),
     columns: [
       { key: 'dimension', label: '领域' },
       { key: 'projects', label: '拟建项目', format: 'number' },
@@ -184,11 +190,9 @@ export function renderShuangdaoView(
     rows: dims,
   });
 
-  const investTitle = '各领域拟建项目估算投资';
-  const investText = investmentTakeaway(dims);
   setFigure(view, 'shuangdao-investment', {
-    title: investTitle,
-    takeaway: investText,
+    title: '各领域拟建项目估算投资',
+    takeaway: investmentTakeaway(dims),
     chart: (name) =>
       barChart(dims, {
         ...name,
