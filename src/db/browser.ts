@@ -15,12 +15,13 @@ import type {
   DuckDBBundle,
   InstantiationProgress,
 } from '@duckdb/duckdb-wasm';
-import type { Engine, Row } from './engine.ts';
+import type { Engine } from './engine.ts';
 import type { SqlQuery } from '../queries/sql.ts';
 import { BUNDLES, checkWasmServed, wasmSizeOf } from './browserBundles.ts';
 import { EngineError, withStallTimeout } from './browserErrors.ts';
 import { throttleProgress, wireProgress, type ProgressHandler } from './browserProgress.ts';
 import { arrowToRows } from './browserRows.ts';
+import { statementRunner } from './browserStatements.ts';
 import { superviseEngine, type EngineSession } from './browserSupervisor.ts';
 
 export interface BrowserEngineOptions {
@@ -126,7 +127,9 @@ async function startSession(
       'engine start',
       () => retire(new EngineError('timeout', 'engine start stalled'), true),
     );
-    return { run: (q) => execute(conn, q), dead, state, retire };
+    const statement = statementRunner(conn);
+    const run = async (q: SqlQuery) => arrowToRows(await statement(q.text, q.params));
+    return { run, dead, state, retire };
   } catch (err) {
     retire(err instanceof Error ? err : new Error(String(err)), true);
     throw err;
@@ -141,7 +144,9 @@ async function openDatabase(
   onDownload: (p: InstantiationProgress | 'done') => void,
 ): Promise<AsyncDuckDBConnection> {
   // The worker fetches the wasm itself (one download) and reports its progress.
+  const t0 = performance.now();
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker, onDownload);
+  const t1 = performance.now();
   onDownload('done');
   // All three filesystem flags explicit, or DuckDB-WASM GETs the whole file (field notes).
   await db.open({
@@ -152,15 +157,29 @@ async function openDatabase(
       forceFullHTTPReads: false,
     },
   });
-  const conn = await db.connect();
-  // No extension may be fetched from extensions.duckdb.org: fail fast instead of hanging offline.
-  await conn.query('SET autoload_known_extensions = false');
-  await conn.query('SET autoinstall_known_extensions = false');
+  const t2 = performance.now();
   const url = new URL(dbUrl, location.href).href;
-  await db.registerFileURL(DB_FILE, url, httpProtocol, true); // directIO = true: range reads
-  await conn.query(`ATTACH '${DB_FILE}' AS ${DB_ALIAS} (READ_ONLY)`);
-  await conn.query(`USE ${DB_ALIAS}`); // the named queries use unqualified table names
-  for (const setting of LOCK_DOWN) await conn.query(setting);
+  // Sent together: the worker answers them in order, the round trips overlap.
+  const [conn] = await Promise.all([
+    db.connect(),
+    db.registerFileURL(DB_FILE, url, httpProtocol, true), // directIO = true: range reads
+  ]);
+  // One round trip: no extension may be fetched from extensions.duckdb.org (fail fast
+  // instead of hanging offline); the file attached (TYPE given: no sniffing read) and
+  // used, so the named queries can name tables unqualified; then locked down.
+  await conn.query(
+    [
+      'SET autoload_known_extensions = false',
+      'SET autoinstall_known_extensions = false',
+      `ATTACH '${DB_FILE}' AS ${DB_ALIAS} (TYPE DUCKDB, READ_ONLY)`,
+      `USE ${DB_ALIAS}`,
+      ...LOCK_DOWN,
+    ].join(';\n'),
+  );
+  // The stages of a start, for the browser's performance panel and `npm run bench`.
+  performance.measure('engine:instantiate', { start: t0, end: t1 });
+  performance.measure('engine:open', { start: t1, end: t2 });
+  performance.measure('engine:attach', { start: t2 });
   return conn;
 }
 
@@ -183,14 +202,3 @@ const LOCK_DOWN = [
   'SET enable_external_access = false',
   'SET lock_configuration = true',
 ] as const;
-
-/** One prepared statement with bound `?` parameters → plain rows. */
-async function execute(conn: AsyncDuckDBConnection, q: SqlQuery): Promise<Row[]> {
-  const stmt = await conn.prepare(q.text);
-  try {
-    return arrowToRows(await stmt.query(...q.params));
-  } finally {
-    // Not awaited: after a crash, close() would never answer.
-    stmt.close().catch(() => {});
-  }
-}
