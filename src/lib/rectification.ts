@@ -82,7 +82,7 @@ export interface StatusStackRow {
 }
 
 /**
- * rectificationsBy rows (key × status: items, overdue) → one row per key.
+ * rectificationBreakdown rows of one dim (key × status: items, overdue) → one row per key.
  * `order` fixes the order (e.g. 省 / 市 / 区); without it, most items first.
  */
 export function buildStatusStack(

@@ -5,12 +5,12 @@
  */
 import {
   RECT_SORTS,
+  rectificationBreakdown,
   rectificationItemCount,
   rectificationItems,
   rectificationOverdueByUnit,
   rectificationProgress,
-  rectificationTotals,
-  rectificationsBy,
+  type BreakdownDim,
   type RectListOptions,
   type RectSortKey,
 } from '../queries/rectifications.ts';
@@ -84,16 +84,14 @@ export function rectificationQueries(
   // Under 未逾期 or 已完成 nothing is overdue and open: no list to query.
   const noOverdueOpen = f.overdue === '未逾期' || f.rect_status === '已完成';
   return {
-    totals: rectificationTotals(f),
-    bySource: rectificationsBy(f, 'source_type'),
-    byLevel: rectificationsBy(f, 'source_level'),
-    byCategory: rectificationsBy(f, 'category'),
+    breakdown: rectificationBreakdown(f),
     progress: rectificationProgress(f),
     units: rectificationOverdueByUnit(f),
     ...(noOverdueOpen
       ? {}
       : { overdueTop: rectificationItems({ ...f, overdue: '逾期' }, OVERDUE_LIST_MAX) }),
-    count: rectificationItemCount(f, list.q),
+    // Without a search, the list has every filtered item: the breakdown counts them.
+    ...(list.q ? { count: rectificationItemCount(f, list.q) } : {}),
     items: rectificationItems(f, RECT_PAGE_SIZE, (page - 1) * RECT_PAGE_SIZE, listOptions(list)),
   };
 }
@@ -126,14 +124,15 @@ export function renderRectificationView(
   list: ListState = {},
 ): TopicView {
   const view = emptyView();
-  const t = (r.totals ?? [])[0];
+  const breakdown = (dim: BreakdownDim) => (r.breakdown ?? []).filter((row) => row.dim === dim);
+  const t = buildStatusStack(breakdown('all'))[0];
   const totals = {
-    items: n(t?.items),
-    done: n(t?.done),
-    inProgress: n(t?.in_progress),
-    notStarted: n(t?.not_started),
-    overdue: n(t?.overdue),
-    overdueOpen: n(t?.overdue_open),
+    items: t?.total ?? 0,
+    done: (t?.done ?? 0) + (t?.done_late ?? 0),
+    inProgress: (t?.in_progress ?? 0) + (t?.in_progress_overdue ?? 0),
+    notStarted: (t?.not_started ?? 0) + (t?.not_started_overdue ?? 0),
+    overdue: t?.overdue ?? 0,
+    overdueOpen: t?.overdue_open ?? 0,
   };
   view.keyFigures = [
     { label: '发现问题', value: totals.items, unit: '项' },
@@ -171,21 +170,21 @@ export function renderRectificationView(
       filter: 'source_type',
       label: '问题来源',
       title: '按问题来源的整改进展',
-      rows: buildStatusStack(r.bySource ?? []),
+      rows: buildStatusStack(breakdown('source_type')),
     },
     {
       id: 'rect-by-level',
       filter: 'source_level',
       label: '来源层级',
       title: '按来源层级的整改进展',
-      rows: buildStatusStack(r.byLevel ?? [], SOURCE_LEVELS),
+      rows: buildStatusStack(breakdown('source_level'), SOURCE_LEVELS),
     },
     {
       id: 'rect-by-category',
       filter: 'category',
       label: '问题类别',
       title: '按问题类别的整改进展',
-      rows: buildStatusStack(r.byCategory ?? []),
+      rows: buildStatusStack(breakdown('category')),
     },
   ] as const;
   for (const s of stacks) {
@@ -275,7 +274,7 @@ export function renderRectificationView(
     renderRectificationTableHtml(overdueTop, { asOf: ctx.asOf, caption: '逾期最久的未完成问题' });
 
   // The items list: this page of the filtered, searched, ordered items.
-  const count = n((r.count ?? [])[0]?.items);
+  const count = list.q ? n((r.count ?? [])[0]?.items) : totals.items;
   const page = list.page ?? 1;
   const lastPage = Math.max(1, Math.ceil(count / RECT_PAGE_SIZE));
   const items = (r.items ?? []) as RectItem[];

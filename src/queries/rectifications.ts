@@ -22,23 +22,24 @@ export const rectificationTotals = (f: FilterState): SqlQuery => sql`
     count(*) FILTER (WHERE overdue AND status <> '已完成')::INTEGER AS overdue_open
   FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)}`;
 
-/** Items by a grouping column and 整改状态. */
-export const rectificationsBy = (
-  f: FilterState,
-  by: 'source_type' | 'source_level' | 'category' | 'street',
-): SqlQuery => {
-  const col = {
-    source_type: sql`source_type`,
-    source_level: sql`source_level`,
-    category: sql`category`,
-    street: sql`street`,
-  }[by];
-  return sql`
-    SELECT ${col} AS key, status, count(*)::INTEGER AS items,
-      count(*) FILTER (WHERE overdue)::INTEGER AS overdue
-    FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)}
-    GROUP BY ALL ORDER BY key, status`;
-};
+/** The groupings of `rectificationBreakdown`: by a column and 整改状态, or by 整改状态 alone ('all'). */
+export type BreakdownDim = 'source_type' | 'source_level' | 'category' | 'all';
+
+/**
+ * Items by 问题来源, by 来源层级 and by 问题类别, each split by 整改状态, and by
+ * 整改状态 alone (dim 'all', key NULL): one scan and one round trip for what
+ * the page's key figures and three progress charts show. Rows are ordered by
+ * dim, key, status.
+ */
+export const rectificationBreakdown = (f: FilterState): SqlQuery => sql`
+  SELECT CASE WHEN grouping(source_type) = 0 THEN 'source_type'
+      WHEN grouping(source_level) = 0 THEN 'source_level'
+      WHEN grouping(category) = 0 THEN 'category' ELSE 'all' END AS dim,
+    coalesce(source_type, source_level, category) AS key, status,
+    count(*)::INTEGER AS items, count(*) FILTER (WHERE overdue)::INTEGER AS overdue
+  FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)}
+  GROUP BY GROUPING SETS ((source_type, status), (source_level, status), (category, status), (status))
+  ORDER BY dim, key NULLS FIRST, status`;
 
 /** Cumulative items found and done, per day on which anything happened. */
 export const rectificationProgress = (f: FilterState): SqlQuery => sql`

@@ -88,9 +88,6 @@ function namedQueries(): [string, SqlQuery][] {
       out.push([`registrationByArea ${by} ${tag}`, Q.registrationByArea(f, by)]);
       out.push([`exitCategoryByArea ${by} ${tag}`, Q.exitCategoryByArea(f, by)]);
     }
-    for (const by of ['source_type', 'source_level', 'category', 'street'] as const) {
-      out.push([`rectificationsBy ${by} ${tag}`, Q.rectificationsBy(f, by)]);
-    }
     const simple = {
       peopleByStatus: Q.peopleByStatus,
       changesByType: Q.changesByType,
@@ -102,6 +99,7 @@ function namedQueries(): [string, SqlQuery][] {
       measuresInUse: Q.measuresInUse,
       householdTypes: Q.householdTypes,
       rectificationTotals: Q.rectificationTotals,
+      rectificationBreakdown: Q.rectificationBreakdown,
       rectificationProgress: Q.rectificationProgress,
       rectificationItems: Q.rectificationItems,
       shuangdaoMatrix: Q.shuangdaoMatrix,

@@ -65,14 +65,20 @@ describe('rectification view', () => {
     const q = rectificationQueries({}, {}, { page: 3, q: '危房' });
     expect(q.items?.params.slice(-3)).toEqual(['危房', 50, 100]);
     expect(q.count?.params).toEqual(['危房']);
+    // Without a search the breakdown's total is the list's length: no count query.
+    expect(Object.keys(rectificationQueries({}, {}, { page: 3 }))).not.toContain('count');
   });
 
   it('links pages to the static list when nothing is set, else to the same filtered view', () => {
-    const results = { totals: [{ items: 120 }], count: [{ items: 120 }], items: [] };
-    const plain = renderRectificationView(results, { asOf: '2018-07-20' }, {});
+    const all = (items: number) => [{ dim: 'all', key: null, status: '整改中', items, overdue: 0 }];
+    const plain = renderRectificationView(
+      { breakdown: all(120), items: [] },
+      { asOf: '2018-07-20' },
+      {},
+    );
     expect(plain.html['rect-items-list']).toContain('href="/rectification/page/3/"');
     const filtered = renderRectificationView(
-      { ...results, count: [{ items: 60 }] },
+      { breakdown: all(60), items: [] },
       { asOf: '2018-07-20' },
       { street: '甲' },
       { sort: 'deadline', dir: 'desc' },

@@ -6,13 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStatusStack } from '../../../src/lib/rectification.ts';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openNodeEngine } from '../../../src/db/node.ts';
 import type { Engine } from '../../../src/db/engine.ts';
 import {
   rectificationItems,
   rectificationOverdueByUnit,
-  rectificationsBy,
+  rectificationBreakdown,
+  rectificationTotals,
   shortcomingsByDimension,
   shuangdaoByStreet,
 } from '../../../src/queries/index.ts';
@@ -93,16 +95,42 @@ describe('rectification queries', () => {
     ]);
   });
 
-  it('groups by source and status with overdue counts', async () => {
-    const rows = await engine.query(rectificationsBy({}, 'source_type'));
-    expect(rows).toEqual([
-      { key: '审计', status: '已完成', items: 1, overdue: 1 },
-      { key: '审计', status: '整改中', items: 1, overdue: 1 },
-      { key: '自查', status: '已完成', items: 1, overdue: 0 },
-      { key: '自查', status: '整改中', items: 1, overdue: 0 },
-      { key: '自查', status: '未启动', items: 2, overdue: 2 },
+  it('breaks items down by source, level and category, each by status, with overdue counts', async () => {
+    const rows = await engine.query(rectificationBreakdown({}));
+    expect(rows.filter((r) => r.dim === 'source_type')).toEqual([
+      { dim: 'source_type', key: '审计', status: '已完成', items: 1, overdue: 1 },
+      { dim: 'source_type', key: '审计', status: '整改中', items: 1, overdue: 1 },
+      { dim: 'source_type', key: '自查', status: '已完成', items: 1, overdue: 0 },
+      { dim: 'source_type', key: '自查', status: '整改中', items: 1, overdue: 0 },
+      { dim: 'source_type', key: '自查', status: '未启动', items: 2, overdue: 2 },
     ]);
+    expect(rows.filter((r) => r.dim === 'all')).toEqual([
+      { dim: 'all', key: null, status: '已完成', items: 2, overdue: 1 },
+      { dim: 'all', key: null, status: '整改中', items: 2, overdue: 1 },
+      { dim: 'all', key: null, status: '未启动', items: 2, overdue: 2 },
+    ]);
+    // Each grouping counts every item once.
+    for (const dim of ['source_level', 'category'])
+      expect(rows.filter((r) => r.dim === dim).reduce((a, r) => a + Number(r.items), 0)).toBe(6);
   });
+
+  it.each([{}, { source_type: '自查' }, { rect_status: '整改中' }, { overdue: '逾期' }])(
+    'the page totals from the breakdown equal rectificationTotals (the overview) for %j',
+    async (f) => {
+      const [t] = await engine.query(rectificationTotals(f));
+      const all = buildStatusStack(
+        (await engine.query(rectificationBreakdown(f))).filter((r) => r.dim === 'all'),
+      )[0];
+      expect({
+        items: all?.total ?? 0,
+        done: (all?.done ?? 0) + (all?.done_late ?? 0),
+        in_progress: (all?.in_progress ?? 0) + (all?.in_progress_overdue ?? 0),
+        not_started: (all?.not_started ?? 0) + (all?.not_started_overdue ?? 0),
+        overdue: all?.overdue ?? 0,
+        overdue_open: all?.overdue_open ?? 0,
+      }).toEqual(t);
+    },
+  );
 });
 
 describe('双到 queries', () => {
