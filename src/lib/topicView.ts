@@ -68,10 +68,11 @@ export interface ListCsv {
   filename: string;
 }
 
-/** Runs every query of a set (one after another: the engine has one connection anyway). */
+/**
+ * Runs every query of a set. They are sent together: the worker still runs
+ * them one by one, but the message round trips overlap instead of adding up.
+ */
 export async function runQuerySet(engine: Engine, queries: QuerySet): Promise<QueryResults> {
-  // Sent together: the worker still runs them one by one, but the message
-  // round trips overlap instead of adding up.
   const entries = Object.entries(queries);
   const results = await Promise.all(entries.map(([, q]) => engine.query(q)));
   return Object.fromEntries(entries.map(([name], i) => [name, results[i] ?? []]));

@@ -39,6 +39,8 @@ import {
 import { applyView, setBusy, setTargetError, viewTargets } from './topicPageSwap.ts';
 import { enhanceTables, saveText } from './topicPageTables.ts';
 
+/** Dispatched on the document each time a new view is in the page (tests and bench wait for it). */
+export const TOPIC_UPDATE_EVENT = 'topicupdate';
 /** Shown on each figure when a query failed but the engine still runs. */
 const FIGURE_NOT_UPDATED = '未能按筛选更新，仍显示之前的结果。';
 const NO_VILLAGES: VillageIndex = { byStreet: new Map(), streetOf: new Map(), nameOf: new Map() };
@@ -106,6 +108,7 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C>>): void {
 
   function engineSession(): Promise<Session<C>> {
     session ??= (async () => {
+      const t0 = performance.now();
       if (!ready) renderEngineProgress(status as HTMLElement, 0, null);
       const { getBrowserEngine } = await import('../db/browser.ts');
       const [engine, spec] = await Promise.all([
@@ -120,6 +123,7 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C>>): void {
       // Loaded on a touch with no query yet: the progress bar goes, not the page.
       if (!ready) clearEngineStatus(status as HTMLElement);
       ready = true;
+      performance.measure('engine:start', { start: t0 });
       return { engine, spec };
     })();
     session.catch((err: unknown) => {
@@ -139,13 +143,19 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C>>): void {
 
   async function show(next: TopicUrlState): Promise<void> {
     const my = ++seq;
+    const t0 = performance.now();
     setBusy(viewTargets(document), true);
     try {
       const { engine, spec } = await engineSession();
+      const t1 = performance.now();
       const results = await runQuerySet(engine, spec.queries(next.filters, ctx, next.list));
       if (my !== seq) return;
+      // For the browser's performance panel and `npm run bench`: the queries, and all of it.
+      performance.measure('topic:queries', { start: t1 });
       applyView(document, spec.render(results, ctx, next.filters, next.list));
       enhanceTables(document, sortList);
+      performance.measure('topic:update', { start: t0 });
+      document.dispatchEvent(new Event(TOPIC_UPDATE_EVENT));
       clearEngineStatus(status as HTMLElement);
       setTargetError(viewTargets(document), null);
       await updateSummary(next);

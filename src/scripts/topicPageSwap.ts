@@ -81,11 +81,25 @@ export function viewTargets(doc: Document): HTMLElement[] {
   return all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
 }
 
-/** Marks targets busy (dimmed, aria-busy) or done. */
+/**
+ * Dimming starts only if the answer takes longer than this: most filter
+ * changes are answered sooner, and a flash of grey on every figure would be
+ * noise (and a repaint of the whole page while the engine is working).
+ */
+const DIM_AFTER_MS = 150;
+const dimTimers = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
+
+/** Marks targets busy (aria-busy at once, dimmed if it lasts) or done. */
 export function setBusy(targets: readonly HTMLElement[], busy: boolean): void {
   for (const el of targets) {
-    el.classList.add('topic-busy');
     el.setAttribute('aria-busy', String(busy));
+    clearTimeout(dimTimers.get(el));
+    if (!busy) el.classList.remove('topic-busy');
+    else
+      dimTimers.set(
+        el,
+        setTimeout(() => el.classList.add('topic-busy'), DIM_AFTER_MS),
+      );
   }
 }
 

@@ -27,7 +27,7 @@ async function settled(page: Page): Promise<void> {
   await expect(status(page)).toHaveAttribute('data-engine-state', /ready|error/, {
     timeout: ENGINE_TIMEOUT,
   });
-  await expect(page.locator('[aria-busy="true"].topic-busy')).toHaveCount(0, {
+  await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0, {
     timeout: ENGINE_TIMEOUT,
   });
 }
