@@ -13,6 +13,7 @@ export default defineConfig(
       'test-results/',
       'playwright-report/',
       'bench/out/',
+      '.prof/', // local profiling scratch, never committed
     ],
   },
   ...tseslint.configs.recommended,

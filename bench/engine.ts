@@ -8,8 +8,9 @@
  *     engine download, compile, attach, first queries;
  *   - the first change on each later page is a warm start (wasm from the HTTP
  *     cache, a new worker and attach, since every page load starts afresh);
- *   - the other three changes are plain filter queries: latency and bytes
- *     fetched per change (Range reads of the database, counted at the server).
+ *   - the other changes (the other streets, then all four again) are plain
+ *     filter changes: query latency, time until shown, and bytes fetched for a
+ *     street not visited before (Range reads, counted at the server).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,10 +36,16 @@ export function filterPages(site: string): string[] {
 
 interface PageRuns {
   start: FilterTiming[];
+  /** The other streets, then all of them again (`FILTER_PASSES` times): plain filter changes. */
   filters: FilterTiming[];
+  /** Bytes of the first visit of each of those streets (a revisit reads cached blocks). */
+  firstVisitBytes: number[];
   /** One village of the last street chosen (issue budget: a village-level query ≤ 1 MB). */
   village: FilterTiming[];
 }
+
+/** How often each run goes through the page's streets after the first change. */
+const FILTER_PASSES = 2;
 
 /** A village option of the page's village filter (populated for the chosen street), if any. */
 async function villageValue(page: import('playwright-core').Page): Promise<string | undefined> {
@@ -52,6 +59,7 @@ export async function benchEngine(scales: Scale[], repeats: number): Promise<Sec
   const rows: Section['rows'] = [];
   const json: Record<string, unknown> = {};
   const failures: string[] = [];
+  const notes: string[] = [];
   for (const scale of scales) {
     const site = ensureSite(scale);
     const pages = filterPages(site);
@@ -65,7 +73,7 @@ export async function benchEngine(scales: Scale[], repeats: number): Promise<Sec
       args: CHROMIUM_ARGS,
     });
     const runs = new Map<string, PageRuns>(
-      pages.map((p) => [p, { start: [], filters: [], village: [] }]),
+      pages.map((p) => [p, { start: [], filters: [], firstVisitBytes: [], village: [] }]),
     );
     try {
       for (let i = 0; i < repeats; i++) {
@@ -82,7 +90,14 @@ export async function benchEngine(scales: Scale[], repeats: number): Promise<Sec
           if (!first) throw new Error(`${urlPath}: the ${name} filter has no values`);
           const r = runs.get(urlPath) as PageRuns;
           r.start.push(await timeFilter(page, server, name, first));
-          for (const v of rest) r.filters.push(await timeFilter(page, server, name, v));
+          const visited = new Set([first]);
+          for (let pass = 0; pass < FILTER_PASSES; pass++)
+            for (const v of pass === 0 ? rest : [first, ...rest]) {
+              const t = await timeFilter(page, server, name, v);
+              r.filters.push(t);
+              if (!visited.has(v)) r.firstVisitBytes.push(t.bytes);
+              visited.add(v);
+            }
           const village = await villageValue(page);
           if (village) r.village.push(await timeFilter(page, server, 'village', village));
         }
@@ -92,51 +107,84 @@ export async function benchEngine(scales: Scale[], repeats: number): Promise<Sec
       await browser.close();
       await server.close();
     }
+    const stages: Record<'instantiate' | 'open' | 'attach', number[]> = {
+      instantiate: [],
+      open: [],
+      attach: [],
+    };
     for (const [urlPath, r] of runs) {
       const cold = urlPath === pages[0];
       json[`${scale.name}${urlPath}`] = { kind: cold ? 'cold' : 'warm', ...r };
-      const m = (xs: FilterTiming[], k: 'ms' | 'bytes') => median(xs.map((x) => x[k]));
+      const m = (xs: number[]) => median(xs);
+      const ms = (xs: FilterTiming[], k: 'ms' | 'queriesMs') => Math.round(m(xs.map((x) => x[k])));
+      const engineStart = r.start.map((x) => x.engine?.start ?? NaN);
+      if (!cold)
+        for (const x of r.start)
+          for (const k of Object.keys(stages) as (keyof typeof stages)[])
+            stages[k].push(x.engine?.[k] ?? NaN);
+      const none = r.filters.length === 0;
       rows.push([
         scale.name,
         urlPath,
         cold ? 'cold' : 'warm',
-        fmt(m(r.start, 'ms') / 1000, 2),
-        fmt(m(r.start, 'bytes') / 1e6, 2),
-        r.filters.length ? Math.round(m(r.filters, 'ms')) : '—',
-        r.filters.length ? fmt(m(r.filters, 'bytes') / 1024, 0) : '—',
-        r.village.length ? Math.round(m(r.village, 'ms')) : '—',
-        r.village.length ? fmt(m(r.village, 'bytes') / 1024, 0) : '—',
+        fmt(m(engineStart) / 1000, 2),
+        fmt(m(r.start.map((x) => x.ms)) / 1000, 2),
+        fmt(m(r.start.map((x) => x.bytes)) / 1e6, 2),
+        none ? '—' : ms(r.filters, 'queriesMs'),
+        none ? '—' : ms(r.filters, 'ms'),
+        r.firstVisitBytes.length ? fmt(m(r.firstVisitBytes) / 1024, 0) : '—',
+        r.village.length ? ms(r.village, 'queriesMs') : '—',
+        r.village.length ? ms(r.village, 'ms') : '—',
+        r.village.length ? fmt(m(r.village.map((x) => x.bytes)) / 1024, 0) : '—',
       ]);
-      // The issues' budgets: filter change ≤ 50 ms (sample) / ≤ 300 ms (province) median
-      // once warm; a village-level query fetches ≤ 1 MB.
+      // The issue's budgets: warm start ≤ 1 s; a filter change's query latency ≤ 50 ms
+      // (sample) / ≤ 300 ms (province) median; a village-level query fetches ≤ 1 MB.
+      if (!cold && m(engineStart) > 1000)
+        failures.push(
+          `engine ${scale.name} ${urlPath}: warm start ${fmt(m(engineStart) / 1000, 2)} s > 1 s`,
+        );
       const budget = scale.name === 'sample' ? 50 : 300;
-      const next = r.filters.length ? m(r.filters, 'ms') : 0;
+      const next = none ? 0 : m(r.filters.map((x) => x.queriesMs));
       if (next > budget)
         failures.push(
-          `engine ${scale.name} ${urlPath}: filter change ${Math.round(next)} ms > ${budget} ms`,
+          `engine ${scale.name} ${urlPath}: filter change queries ${Math.round(next)} ms > ${budget} ms`,
         );
-      if (r.village.length && m(r.village, 'bytes') > 2 ** 20)
+      if (r.village.length && m(r.village.map((x) => x.bytes)) > 2 ** 20)
         failures.push(`engine ${scale.name} ${urlPath}: village filter fetched more than 1 MB`);
     }
+    if (stages.instantiate.length)
+      notes.push(
+        `${scale.name}, warm start by stage (median ms): ${(
+          Object.keys(stages) as (keyof typeof stages)[]
+        )
+          .map((k) => `${k} ${Math.round(median(stages[k]))}`)
+          .join(', ')}; the rest is loading the engine's and the page's scripts and the worker.`,
+      );
   }
   return {
     title: 'Query engine (DuckDB-WASM in the browser, topic-page filters)',
     header: [
       'scale',
       'page',
-      'start',
-      'first filter s',
+      'cache',
+      'engine start s',
+      'first filter shown s',
       'first filter MB',
-      'next filters ms',
+      'filter: queries ms',
+      'filter: shown ms',
       'KB per filter',
-      'village filter ms',
-      'village filter KB',
+      'village: queries ms',
+      'village: shown ms',
+      'village KB',
     ],
     rows,
     notes: [
-      `median of ${repeats} runs; first filter = change → results swapped in, including the engine start (cold = empty cache, on the first page of each run; warm = wasm from the HTTP cache, new worker and attach).`,
-      'next filters = three further streets, spread over the list, on the same page; bytes counted at the server (worker requests included), files served as the build precompressed them (the wasm as brotli). MB = 10^6 bytes, KB = 1,024 bytes.',
-      'village filter = one village of the last street, on the same page. Budgets: filter change ≤ 50 ms (sample) / ≤ 300 ms (province) median; a village-level query ≤ 1 MB.',
+      `median of ${repeats} runs. Engine start = from the first filter change to the database attached and locked (download or HTTP cache, compile, open, attach); cold = empty cache, on the first page of each run; warm = wasm from the HTTP cache, with a new worker, as on every page load.`,
+      'first filter shown = change → first frame painted with the filtered view, the engine start included.',
+      `filter = the page's other streets (up to three, spread over the list), then all four again (${FILTER_PASSES} passes): queries = the change's named queries from sent to all answered (the query latency the budget is on); shown = change → first frame painted with the new view (queries, rendering, swap and layout).`,
+      'KB per filter = bytes the server sent for a street not visited before (worker requests included); files served as the build precompressed them (the wasm as brotli). MB = 10^6 bytes, KB = 1,024 bytes.',
+      'village = one village of the last street, on the same page. Budgets: warm start ≤ 1 s; filter change queries ≤ 50 ms (sample) / ≤ 300 ms (province) median; a village-level query ≤ 1 MB.',
+      ...notes,
       'Headless Debian chromium, no throttling, loopback server: latency here is compute, not network.',
     ],
     failures,

@@ -1,8 +1,12 @@
 /**
- * Times one filter change on a topic page in the browser (src/scripts/topicPage.ts):
- * from the `change` event to the moment the address carries the filter, the
- * engine status says ready and no figure is busy any more. The clock runs in
- * the page (performance.now()), so Playwright's round trips are not counted.
+ * Times one filter change on a topic page in the browser (src/scripts/topicPage.ts).
+ * The clocks run in the page (performance.now()), so Playwright's round trips
+ * are not counted:
+ *   - shown: from the `change` event to the first frame painted after the new
+ *     view was swapped in (the page's `topic:update` measure, then a frame);
+ *   - queries: the page's `topic:queries` measure, the named queries of this
+ *     change from sending them to the last answer (the issue's "query latency");
+ *   - engine: the `engine:*` measures, when this change started the engine.
  * Bytes come from the server, which also sees the worker's requests.
  */
 import type { Page } from '@playwright/test';
@@ -10,7 +14,12 @@ import type { StaticServer } from './serve.ts';
 
 export interface FilterTiming {
   value: string;
+  /** change → first frame painted with the new view */
   ms: number;
+  /** the change's queries, sent → all answered */
+  queriesMs: number;
+  /** engine start (download, compile, open, attach) when this change started it, by stage */
+  engine?: { start: number; instantiate: number; open: number; attach: number };
   bytes: number;
   requests: number;
 }
@@ -43,41 +52,64 @@ export function spread<T>(xs: readonly T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => xs[Math.round((i * (xs.length - 1)) / (n - 1))] as T);
 }
 
+type PageResult = Omit<FilterTiming, 'value' | 'bytes' | 'requests'> | { error: string };
+
 export async function timeFilter(
   page: Page,
   server: StaticServer,
   name: string,
   value: string,
 ): Promise<FilterTiming> {
+  // Armed before the change: resolves once this change's view is swapped in and painted.
   await page.evaluate(() => {
-    const w = window as unknown as { benchT0?: number };
-    delete w.benchT0;
-    document.addEventListener('change', () => (w.benchT0 = performance.now()), {
+    const w = window as unknown as { benchResult?: PageResult };
+    delete w.benchResult;
+    const last = (n: string) => performance.getEntriesByName(n, 'measure').at(-1);
+    let t0 = 0;
+    document.addEventListener('change', () => (t0 = performance.now()), {
       capture: true,
       once: true,
     });
+    document.addEventListener(
+      'topicupdate', // TOPIC_UPDATE_EVENT of src/scripts/topicPage.ts, sent right after the swap
+      () => {
+        const started = last('engine:start');
+        const engine =
+          started && started.startTime >= t0
+            ? {
+                start: started.duration,
+                instantiate: last('engine:instantiate')?.duration ?? 0,
+                open: last('engine:open')?.duration ?? 0,
+                attach: last('engine:attach')?.duration ?? 0,
+              }
+            : undefined;
+        const queriesMs = last('topic:queries')?.duration ?? 0;
+        // The frame that shows the new view: once it is produced, tasks run again.
+        requestAnimationFrame(() =>
+          setTimeout(() => (w.benchResult = { ms: performance.now() - t0, queriesMs, engine }), 0),
+        );
+      },
+      { once: true },
+    );
   });
   server.reset();
   await page.locator(`[data-topic-filters] select[name="${name}"]`).selectOption(value);
   const handle = await page.waitForFunction(
-    ([key, want]) => {
+    () => {
       const status = document.querySelector<HTMLElement>(
         '[data-topic-filters] [data-engine-status]',
       );
-      if (status?.dataset.engineState === 'error') return `error: ${status.textContent ?? ''}`;
-      const t0 = (window as unknown as { benchT0?: number }).benchT0;
-      const done =
-        t0 !== undefined &&
-        new URLSearchParams(location.search).get(key as string) === want &&
-        status?.dataset.engineState === 'ready' &&
-        !document.querySelector('main [aria-busy="true"]');
-      return done ? performance.now() - t0 : false;
+      if (status?.dataset.engineState === 'error')
+        return { error: status.textContent ?? 'engine error' };
+      return (window as unknown as { benchResult?: PageResult }).benchResult ?? false;
     },
-    [name, value],
-    { timeout: 120_000, polling: 10 },
+    undefined,
+    { timeout: 120_000, polling: 20 },
   );
-  const result = (await handle.jsonValue()) as number | string;
-  if (typeof result === 'string')
-    throw new Error(`filter ${name}=${value} on ${page.url()}: ${result}`);
-  return { value, ms: result, bytes: server.bytes(), requests: server.log.length };
+  const result = (await handle.jsonValue()) as PageResult;
+  if ('error' in result)
+    throw new Error(`filter ${name}=${value} on ${page.url()}: ${result.error}`);
+  if (new URL(page.url()).searchParams.get(name) !== value)
+    throw new Error(`filter ${name}=${value}: the address does not carry it`);
+  return { value, ...result, bytes: server.bytes(), requests: server.log.length };
 }

@@ -2,7 +2,8 @@
  * `npm run bench`: measures the budgets the issues state and writes
  * bench/results.md and bench/results.json (machine, versions, date, medians).
  * Options: --quick (sample scale only, 1 run), --repeats N,
- * --only SECTION[,SECTION] with SECTION = pipeline | build | firstview | lighthouse | engine.
+ * --only SECTION[,SECTION] with SECTION = pipeline | build | firstview | lighthouse | engine
+ * (the other sections are kept from the last results, each marked with when it was measured).
  * Exits 1 when a target is missed or an assertion fails (listed at the end of the results).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -54,10 +55,48 @@ async function versions(): Promise<Record<string, string>> {
   );
 }
 
-function markdown(section: Section): string {
+/** A section as results.json keeps it: what it showed, and when and under what load it was measured. */
+interface StoredSection extends Section {
+  name: string;
+  measured: { date: string; repeats: number; quick: boolean; loadAverage: LoadAverage };
+}
+interface LoadAverage {
+  min: number;
+  median: number;
+  max: number;
+}
+
+const loadText = (l: LoadAverage) =>
+  `load average (1 min) median ${l.median.toFixed(1)}, min ${l.min.toFixed(1)}, max ${l.max.toFixed(1)}`;
+
+/** Sections of the last results that this run does not measure again (with --only). */
+async function keptSections(): Promise<StoredSection[]> {
+  if (!only) return [];
+  try {
+    const last = JSON.parse(await readFile('bench/results.json', 'utf8')) as {
+      sections?: (Partial<Omit<StoredSection, 'json'>> & { data?: unknown })[];
+    };
+    return (last.sections ?? [])
+      .filter((s) => typeof s.name === 'string' && !only.includes(s.name) && Array.isArray(s.rows))
+      .map(({ data, ...s }) => ({ ...(s as Omit<StoredSection, 'json'>), json: data }));
+  } catch {
+    return [];
+  }
+}
+
+function markdown(section: StoredSection, runDate: string): string {
+  const m = section.measured;
+  const when =
+    m.date === runDate
+      ? []
+      : [
+          `Kept from an earlier run: measured ${m.date.slice(0, 16).replace('T', ' ')} UTC (${m.quick ? '--quick, ' : ''}${m.repeats} runs; ${loadText(m.loadAverage)}).`,
+          '',
+        ];
   const lines = [
     `## ${section.title}`,
     '',
+    ...when,
     `| ${section.header.join(' | ')} |`,
     `|${section.header.map(() => '---').join('|')}|`,
   ];
@@ -67,14 +106,18 @@ function markdown(section: Section): string {
 }
 
 /** Runs a section; a crash becomes a failure in the results instead of losing the other sections. */
-async function run(name: string, f: () => Section | Promise<Section>): Promise<Section> {
+async function run(
+  name: string,
+  f: () => Section | Promise<Section>,
+): Promise<Section & { name: string }> {
   console.error(`— ${name}`);
   try {
-    return await f();
+    return { name, ...(await f()) };
   } catch (err) {
     const message = (err as Error).message ?? String(err);
     console.error(message);
     return {
+      name,
       title: name,
       header: ['error'],
       rows: [[message.split('\n')[0] ?? '']],
@@ -89,7 +132,7 @@ const loads = [os.loadavg()[0] as number];
 setInterval(() => loads.push(os.loadavg()[0] as number), 10_000).unref();
 
 const scales = values.quick ? [SAMPLE] : [SAMPLE, PROVINCE];
-const sections: Section[] = [];
+const sections: (Section & { name: string })[] = [];
 if (want('pipeline'))
   sections.push(
     await run('pipeline', () =>
@@ -108,7 +151,6 @@ if (want('lighthouse'))
   sections.push(await run('lighthouse', () => benchLighthouse(scales, repeats)));
 if (want('engine')) sections.push(await run('engine', () => benchEngine(scales, repeats)));
 
-const failures = sections.flatMap((s) => s.failures ?? []);
 loads.push(os.loadavg()[0] as number);
 const info = {
   date: new Date().toISOString(),
@@ -117,17 +159,28 @@ const info = {
   repeats,
   loadAverage: { min: Math.min(...loads), median: median(loads), max: Math.max(...loads) },
 };
+const measured = {
+  date: info.date,
+  repeats,
+  quick: values.quick ?? false,
+  loadAverage: info.loadAverage,
+};
+const kept = await keptSections();
+const stored: StoredSection[] = [...sections.map((s) => ({ ...s, measured })), ...kept].sort(
+  (a, b) => SECTIONS.indexOf(a.name) - SECTIONS.indexOf(b.name),
+);
+const failures = stored.flatMap((s) => s.failures ?? []);
 await mkdir('bench', { recursive: true });
 const md = [
   '# Benchmark results',
   '',
-  `Measured ${info.date.slice(0, 10)} by \`npm run bench${values.quick ? ' -- --quick' : ''}\` on ${info.machine.cpu}, ${info.machine.memory}, ${info.machine.os}, Node ${info.machine.node}.`,
+  `Measured ${info.date.slice(0, 10)} by \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` on ${info.machine.cpu}, ${info.machine.memory}, ${info.machine.os}, Node ${info.machine.node}.`,
   `Versions: ${Object.entries(info.versions)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ')}.`,
-  `Load average (1 min) while measuring: median ${info.loadAverage.median.toFixed(1)}, min ${info.loadAverage.min.toFixed(1)}, max ${info.loadAverage.max.toFixed(1)} on ${os.cpus().length} cores (a busy machine inflates timings).`,
+  `While measuring, ${loadText(info.loadAverage)} on ${os.cpus().length} cores (a busy machine inflates timings).`,
   '',
-  sections.map(markdown).join('\n\n'),
+  stored.map((s) => markdown(s, info.date)).join('\n\n'),
   '',
   '## Missed targets and failed checks',
   '',
@@ -138,7 +191,11 @@ await writeFile('bench/results.md', md);
 await writeFile(
   'bench/results.json',
   JSON.stringify(
-    { ...info, failures, sections: sections.map((s) => ({ title: s.title, data: s.json })) },
+    {
+      ...info,
+      failures,
+      sections: stored.map(({ json, ...s }) => ({ ...s, data: json })),
+    },
     null,
     2,
   ) + '\n',
