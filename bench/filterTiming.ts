@@ -65,6 +65,7 @@ export async function timeFilter(
     const w = window as unknown as { benchResult?: PageResult };
     delete w.benchResult;
     const last = (n: string) => performance.getEntriesByName(n, 'measure').at(-1);
+    const starts = performance.getEntriesByName('engine:start', 'measure').length;
     let t0 = 0;
     document.addEventListener('change', () => (t0 = performance.now()), {
       capture: true,
@@ -73,16 +74,19 @@ export async function timeFilter(
     document.addEventListener(
       'topicupdate', // TOPIC_UPDATE_EVENT of src/scripts/topicPage.ts, sent right after the swap
       () => {
-        const started = last('engine:start');
-        const engine =
-          started && started.startTime >= t0
-            ? {
-                start: started.duration,
-                instantiate: last('engine:instantiate')?.duration ?? 0,
-                open: last('engine:open')?.duration ?? 0,
-                attach: last('engine:attach')?.duration ?? 0,
-              }
+        // A start measured since this change was armed (it may begin on focus, just before the change).
+        const started =
+          performance.getEntriesByName('engine:start', 'measure').length > starts
+            ? last('engine:start')
             : undefined;
+        const engine = started
+          ? {
+              start: started.duration,
+              instantiate: last('engine:instantiate')?.duration ?? 0,
+              open: last('engine:open')?.duration ?? 0,
+              attach: last('engine:attach')?.duration ?? 0,
+            }
+          : undefined;
         const queriesMs = last('topic:queries')?.duration ?? 0;
         // The frame that shows the new view: once it is produced, tasks run again.
         requestAnimationFrame(() =>
