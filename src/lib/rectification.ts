@@ -81,6 +81,31 @@ export interface StatusStackRow {
   done_share: number;
 }
 
+/** Items by 整改状态, as `rectificationTotals` returns them (the overview's figures). */
+export interface RectTotals {
+  items: number;
+  done: number;
+  in_progress: number;
+  not_started: number;
+  /** All overdue items (open or completed late). */
+  overdue: number;
+  /** Overdue and not yet done. */
+  overdue_open: number;
+}
+
+/** The `rectificationBreakdown` rows of dim 'all' (by 整改状态) → the totals `rectificationTotals` gives. */
+export function breakdownTotals(rows: readonly Row[]): RectTotals {
+  const t = buildStatusStack(rows.filter((r) => r.dim === 'all'))[0];
+  return {
+    items: t?.total ?? 0,
+    done: (t?.done ?? 0) + (t?.done_late ?? 0),
+    in_progress: (t?.in_progress ?? 0) + (t?.in_progress_overdue ?? 0),
+    not_started: (t?.not_started ?? 0) + (t?.not_started_overdue ?? 0),
+    overdue: t?.overdue ?? 0,
+    overdue_open: t?.overdue_open ?? 0,
+  };
+}
+
 /**
  * rectificationBreakdown rows of one dim (key × status: items, overdue) → one row per key.
  * `order` fixes the order (e.g. 省 / 市 / 区); without it, most items first.

@@ -31,6 +31,7 @@ import {
   RECT_PAGE_SIZE,
   STATUS_COLORS,
   STATUS_SERIES,
+  breakdownTotals,
   buildStatusStack,
   progressTakeaway,
   rectPagePath,
@@ -125,15 +126,7 @@ export function renderRectificationView(
 ): TopicView {
   const view = emptyView();
   const breakdown = (dim: BreakdownDim) => (r.breakdown ?? []).filter((row) => row.dim === dim);
-  const t = buildStatusStack(breakdown('all'))[0];
-  const totals = {
-    items: t?.total ?? 0,
-    done: (t?.done ?? 0) + (t?.done_late ?? 0),
-    inProgress: (t?.in_progress ?? 0) + (t?.in_progress_overdue ?? 0),
-    notStarted: (t?.not_started ?? 0) + (t?.not_started_overdue ?? 0),
-    overdue: t?.overdue ?? 0,
-    overdueOpen: t?.overdue_open ?? 0,
-  };
+  const totals = breakdownTotals(r.breakdown ?? []);
   view.keyFigures = [
     { label: '发现问题', value: totals.items, unit: '项' },
     {
@@ -141,26 +134,26 @@ export function renderRectificationView(
       value: totals.done,
       unit: '项',
       tone: 'good',
-      note: `${pct(totals.done, totals.items)}，其中逾期完成 ${formatNumber(totals.overdue - totals.overdueOpen)} 项`,
+      note: `${pct(totals.done, totals.items)}，其中逾期完成 ${formatNumber(totals.overdue - totals.overdue_open)} 项`,
     },
     {
       label: '整改中',
-      value: totals.inProgress,
+      value: totals.in_progress,
       unit: '项',
-      note: pct(totals.inProgress, totals.items),
+      note: pct(totals.in_progress, totals.items),
     },
     {
       label: '未启动',
-      value: totals.notStarted,
+      value: totals.not_started,
       unit: '项',
-      note: pct(totals.notStarted, totals.items),
+      note: pct(totals.not_started, totals.items),
     },
     {
       label: '逾期未完成',
-      value: totals.overdueOpen,
+      value: totals.overdue_open,
       unit: '项',
-      tone: totals.overdueOpen > 0 ? 'bad' : 'good',
-      note: `占未完成的 ${pct(totals.overdueOpen, totals.items - totals.done)}`,
+      tone: totals.overdue_open > 0 ? 'bad' : 'good',
+      note: `占未完成的 ${pct(totals.overdue_open, totals.items - totals.done)}`,
     },
   ];
 
@@ -262,15 +255,15 @@ export function renderRectificationView(
     rows: unitRows,
   });
   const overdueTop = ((r.overdueTop ?? []) as RectItem[]).filter((i) => i.status !== '已完成');
-  const overduePages = Math.ceil(totals.overdueOpen / RECT_PAGE_SIZE);
+  const overduePages = Math.ceil(totals.overdue_open / RECT_PAGE_SIZE);
   const overdueMore =
-    totals.overdueOpen > overdueTop.length
-      ? `；下面列出前 ${formatNumber(overdueTop.length)} 项，全部 ${formatNumber(totals.overdueOpen)} 项排在问题清单的最前面（第 1${overduePages > 1 ? `—${formatNumber(overduePages)}` : ''} 页）`
+    totals.overdue_open > overdueTop.length
+      ? `；下面列出前 ${formatNumber(overdueTop.length)} 项，全部 ${formatNumber(totals.overdue_open)} 项排在问题清单的最前面（第 1${overduePages > 1 ? `—${formatNumber(overduePages)}` : ''} 页）`
       : '';
-  view.hidden['rect-overdue-none'] = totals.overdueOpen > 0;
-  view.hidden['rect-overdue-detail'] = totals.overdueOpen === 0;
+  view.hidden['rect-overdue-none'] = totals.overdue_open > 0;
+  view.hidden['rect-overdue-detail'] = totals.overdue_open === 0;
   view.html['rect-overdue-list'] =
-    `<p class="text-sm">共 <strong>${formatNumber(totals.overdueOpen)}</strong> 项，逾期最久的排在最前${escapeHtml(overdueMore)}。</p>` +
+    `<p class="text-sm">共 <strong>${formatNumber(totals.overdue_open)}</strong> 项，逾期最久的排在最前${escapeHtml(overdueMore)}。</p>` +
     renderRectificationTableHtml(overdueTop, { asOf: ctx.asOf, caption: '逾期最久的未完成问题' });
 
   // The items list: this page of the filtered, searched, ordered items.
