@@ -68,12 +68,46 @@ export async function runBuild({
   }
 }
 
-/** Replaces `target` with `fresh` by renames, so readers never see a half-written folder for long. */
-async function swapInto(fresh: string, target: string): Promise<void> {
+/** The file operations `swapInto` uses (tests make them fail). */
+export interface SwapOps {
+  rename: typeof rename;
+  cp: typeof cp;
+}
+
+/**
+ * Replaces `target` with `fresh` by renames, so readers never see a
+ * half-written folder for long. `fresh` is first moved (or, from another
+ * filesystem, copied: rename fails with EXDEV) next to `target`; if the last
+ * rename fails, the previous `target` is put back. Either way nothing is left
+ * half-done: `target` is the new output or exactly the old one.
+ */
+export async function swapInto(
+  fresh: string,
+  target: string,
+  ops: SwapOps = { rename, cp },
+): Promise<void> {
+  const next = `${target}.new-${process.pid}`;
   const old = `${target}.old-${process.pid}`;
-  if (existsSync(target)) await rename(target, old);
-  await rename(fresh, target);
-  await rm(old, { recursive: true, force: true });
+  try {
+    await rm(next, { recursive: true, force: true });
+    try {
+      await ops.rename(fresh, next);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+      await ops.cp(fresh, next, { recursive: true });
+    }
+    const had = existsSync(target);
+    if (had) await ops.rename(target, old);
+    try {
+      await ops.rename(next, target);
+    } catch (err) {
+      if (had) await ops.rename(old, target);
+      throw err;
+    }
+    await rm(old, { recursive: true, force: true });
+  } finally {
+    await rm(next, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.main) {

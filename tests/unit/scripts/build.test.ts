@@ -2,11 +2,11 @@
  * `npm run build` with invalid data: it prints the validator's lines, publishes
  * nothing, and leaves the previous output folder exactly as it was.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBuild } from '../../../scripts/build.ts';
+import { runBuild, swapInto } from '../../../scripts/build.ts';
 import { loadDataset } from '../../../src/pipeline/loadDataset.ts';
 import { formatIssue, sortIssues } from '../../../src/pipeline/issues.ts';
 import { fixtureDir } from '../pipeline/fixtureDir.ts';
@@ -46,4 +46,54 @@ describe('runBuild with invalid data', () => {
       );
     },
   );
+});
+
+describe('swapInto', () => {
+  async function folders() {
+    const root = await mkdtemp(path.join(tmpdir(), 'htk-swap-'));
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    const fresh = path.join(root, 'work', 'site');
+    const target = path.join(root, 'dist');
+    await mkdir(fresh, { recursive: true });
+    await mkdir(target);
+    await writeFile(path.join(fresh, 'index.html'), 'new');
+    await writeFile(path.join(target, 'index.html'), 'old');
+    return { root, fresh, target };
+  }
+  const exdev = () =>
+    Object.assign(new Error('cross-device link not permitted'), { code: 'EXDEV' });
+
+  it('replaces the output and leaves nothing beside it', async () => {
+    const { root, fresh, target } = await folders();
+    await swapInto(fresh, target);
+    expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe('new');
+    expect((await readdir(root)).sort()).toEqual(['dist', 'work']);
+  });
+
+  it('copies when the build folder is on another filesystem (EXDEV)', async () => {
+    const { fresh, target } = await folders();
+    const ops = {
+      rename: async (from: string, to: string) => {
+        if (from === fresh) throw exdev();
+        await rename(from, to);
+      },
+      cp,
+    };
+    await swapInto(fresh, target, ops);
+    expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe('new');
+  });
+
+  it('puts the previous output back when the last rename fails', async () => {
+    const { root, fresh, target } = await folders();
+    const ops = {
+      rename: async (from: string, to: string) => {
+        if (to === target && from.includes('.new-')) throw new Error('disk gone');
+        await rename(from, to);
+      },
+      cp,
+    };
+    await expect(swapInto(fresh, target, ops)).rejects.toThrow('disk gone');
+    expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe('old');
+    expect((await readdir(root)).sort()).toEqual(['dist', 'work']);
+  });
 });
