@@ -28,9 +28,15 @@ export function isEngineError(err: unknown): err is EngineError {
 
 /**
  * Errors after which the wasm instance cannot be trusted: emscripten aborts,
- * traps and memory failures. A DuckDB SQL error (Parser/Binder/Catalog …) is not fatal.
+ * traps and memory failures. A DuckDB error (Parser/Binder/Catalog …) is not
+ * fatal — not even DuckDB's own "Out of Memory Error", which it raises when a
+ * query would pass `memory_limit` (src/db/browser.ts) and after which the
+ * database goes on working: the visitor is told to narrow the query
+ * (src/lib/exploreErrors.ts) instead of losing the engine.
  */
 export function isFatalEngineError(err: unknown): boolean {
+  const text = err instanceof Error ? err.message : String(err);
+  if (/^Out of Memory Error: /.test(text)) return false;
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   return /Aborted|RuntimeError|out of memory|memory access out of bounds|unreachable|Cannot enlarge memory|WebAssembly|worker/i.test(
     message,

@@ -15,7 +15,9 @@ const kindOf = (p: Promise<unknown>) =>
 describe('isFatalEngineError', () => {
   it('treats aborts, traps and memory failures as fatal, SQL errors not', () => {
     expect(isFatalEngineError(new Error('RuntimeError: Aborted(OOM)'))).toBe(true);
-    expect(isFatalEngineError(new Error('Out of Memory Error: Allocation failure'))).toBe(true);
+    expect(isFatalEngineError(new Error('Cannot enlarge memory arrays to size 4294967296'))).toBe(
+      true,
+    );
     expect(
       isFatalEngineError(new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded')),
     ).toBe(true);
@@ -25,6 +27,16 @@ describe('isFatalEngineError', () => {
     expect(isFatalEngineError(new Error('Catalog Error: Table with name t does not exist!'))).toBe(
       false,
     );
+  });
+
+  it("leaves DuckDB's own Out of Memory Error (memory_limit reached) to the query that caused it", () => {
+    expect(
+      isFatalEngineError(
+        new Error(
+          'Out of Memory Error: could not allocate block of size 256.0 KiB (1023.9 MiB/1.0 GiB used)',
+        ),
+      ),
+    ).toBe(false);
   });
 });
 
