@@ -67,6 +67,21 @@ export function sumRegistration(rows: readonly AreaRegistration[]): AreaRegistra
 }
 
 /**
+ * Street rows as sums of their villages' rows, streets in first-seen order.
+ * Equal to `registrationByArea(f, 'street')`: every published change record
+ * carries its household's village, which therefore has village_people rows
+ * (tests/unit/queries/householdQueries.test.ts), so no change is lost.
+ */
+export function streetsFromVillages(villages: readonly AreaRegistration[]): AreaRegistration[] {
+  return groupByStreet(villages).map(({ street, rows }) => ({
+    ...sumRegistration(rows),
+    key: street,
+    name: street,
+    street,
+  }));
+}
+
+/**
  * Orders areas by the order of their streets (e.g. `streetList`, by division
  * code), keeping the query's order within a street; unknown streets go last.
  */

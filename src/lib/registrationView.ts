@@ -29,6 +29,7 @@ import {
   orderByStreet,
   personSteps,
   personTakeaway,
+  streetsFromVillages,
   sumRegistration,
   toAreaRegistration,
   topRows,
@@ -65,9 +66,11 @@ const listVillages = (ctx: RegistrationContext) => ctx.villageCount <= VILLAGE_L
 
 export function registrationQueries(f: FilterState, ctx: RegistrationContext): QuerySet {
   return {
-    streets: registrationByArea(f, 'street'),
+    // With the villages listed, their rows add up to the streets': one query fewer.
+    ...(listVillages(ctx)
+      ? { villages: registrationByArea(f, 'village') }
+      : { streets: registrationByArea(f, 'street') }),
     byType: changesByType(f),
-    ...(listVillages(ctx) ? { villages: registrationByArea(f, 'village') } : {}),
     weekly: changesOverTime(f),
     records: changeRecords(f, RECORD_LIMIT),
   };
@@ -96,7 +99,10 @@ const villageLinks = { name: (r: TableRow) => villageHref(String(r.key)) };
 
 export function renderRegistrationView(r: QueryResults, ctx: RegistrationContext): TopicView {
   const view = emptyView();
-  const streets = orderByStreet((r.streets ?? []).map(toAreaRegistration), ctx.streetOrder);
+  const villages = orderByStreet((r.villages ?? []).map(toAreaRegistration), ctx.streetOrder);
+  const streets = r.streets
+    ? orderByStreet(r.streets.map(toAreaRegistration), ctx.streetOrder)
+    : streetsFromVillages(villages);
   const total = sumRegistration(streets);
   const byType = r.byType ?? [];
   const totalRecords = byType.reduce((a, t) => a + Number(t.records ?? 0), 0);
@@ -192,18 +198,15 @@ export function renderRegistrationView(r: QueryResults, ctx: RegistrationContext
   );
 
   view.html['registration-villages'] = listVillages(ctx)
-    ? renderAreaGroupsHtml(
-        groupByStreet(orderByStreet((r.villages ?? []).map(toAreaRegistration), ctx.streetOrder)),
-        {
-          idPrefix: 'registration-villages',
-          columns: areaColumns('村'),
-          open: ctx.villageCount <= OPEN_VILLAGES_MAX,
-          caption: (s) => `${s}各村户数人数`,
-          links: villageLinks,
-          tableClass: NOWRAP_FIRST,
-          streetLink: (s) => ({ href: streetHref(s), text: `${s}详情 →` }),
-        },
-      )
+    ? renderAreaGroupsHtml(groupByStreet(villages), {
+        idPrefix: 'registration-villages',
+        columns: areaColumns('村'),
+        open: ctx.villageCount <= OPEN_VILLAGES_MAX,
+        caption: (s) => `${s}各村户数人数`,
+        links: villageLinks,
+        tableClass: NOWRAP_FIRST,
+        streetLink: (s) => ({ href: streetHref(s), text: `${s}详情 →` }),
+      })
     : `<p>共 ${formatNumber(ctx.villageCount)} 个村，分属 ${formatNumber(streets.length)} 个街道：各村明细见各街道页面（点上表中的街道名称）。</p>`;
 
   const { weeks, types } = weeklyChanges(r.weekly ?? [], ctx.asOf);

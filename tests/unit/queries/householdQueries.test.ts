@@ -22,6 +22,7 @@ import {
   registrationByArea,
 } from '../../../src/queries/index.ts';
 import { incomeByCategory } from '../../../src/lib/exit.ts';
+import { streetsFromVillages, toAreaRegistration } from '../../../src/lib/registration.ts';
 
 let dir: string;
 let data: Dataset;
@@ -83,6 +84,24 @@ describe('registrationByArea', () => {
       ).toBe(n('persons_now'));
     }
   });
+});
+
+describe('street rows summed from village rows (the /registration/ page with its villages listed)', () => {
+  it.each(['all', 'street', 'village'] as const)(
+    'equal the street query, filter: %s',
+    async (by) => {
+      const h = data.households[7];
+      const village = h?.village_code ?? '';
+      const street = data.villages.find((v) => v.village_code === village)?.street ?? '';
+      const f = by === 'street' ? { street } : by === 'village' ? { village } : {};
+      const villages = (await engine.query(registrationByArea(f, 'village'))).map(
+        toAreaRegistration,
+      );
+      const streets = (await engine.query(registrationByArea(f, 'street'))).map(toAreaRegistration);
+      expect(streets.length).toBeGreaterThan(0);
+      expect(streetsFromVillages(villages)).toEqual(streets);
+    },
+  );
 });
 
 describe('exit queries', () => {
