@@ -70,7 +70,10 @@ export function exploreErrorMessage(
         '查询引擎无法在此浏览器中运行。可以到“数据与方法”页下载数据文件，用 Excel 或 DuckDB 自行分析。',
     };
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const full = err instanceof Error ? err.message : String(err);
+  // DuckDB's memory advice goes on about SET memory_limit, threads, temp_directory:
+  // settings this page refuses, so only its first line is shown.
+  const message = /^Out of Memory Error/.test(full) ? (full.split('\n')[0] ?? full) : full;
   const title = DUCKDB_ERRORS.find(([re]) => re.test(message))?.[1] ?? '查询出错';
   const lineCount = sql.split('\n').length;
   return { title, detail: visitorLines(message, lineCount).trim().slice(0, 2000) };

@@ -223,6 +223,24 @@ test('reading a URL fails before any request leaves the site', async ({ page, ba
   }
 });
 
+test('a query past the memory limit says to narrow it, and the engine goes on', async ({
+  page,
+}) => {
+  await page.goto('/explore/');
+  // Sorting 50 million random numbers needs more than the 1 GB memory_limit (src/db/browser.ts).
+  await run(
+    page,
+    'SELECT max(r) AS m FROM (SELECT row_number() OVER (ORDER BY random()) AS r FROM range(50000000))',
+  );
+  await expect(alert(page)).toContainText('内存不足：请缩小查询范围');
+  await expect(alert(page)).not.toContainText('memory_limit');
+  await run(page, 'SELECT count(*) AS n FROM households');
+  await expect(alert(page)).toBeHidden();
+  expect(await result(page).locator('tbody td').allTextContents()).toEqual([
+    csv('households.csv').length.toLocaleString('zh-CN'),
+  ]);
+});
+
 test('statements other than one query fail with a message and change nothing', async ({ page }) => {
   const other = await elsewhere();
   try {

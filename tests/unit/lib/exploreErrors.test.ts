@@ -31,6 +31,18 @@ describe('exploreErrorMessage', () => {
     expect(title('Something new')).toBe('查询出错');
   });
 
+  it('says to narrow a query past the memory limit, without DuckDB’s advice to change settings', () => {
+    const duck =
+      'Out of Memory Error: could not allocate block of size 256.0 KiB (953.5 MiB/953.6 MiB used)\n' +
+      'Database is launched in in-memory mode and no temporary directory is specified.\n\n' +
+      "Possible solutions:\n* Increasing the memory limit (SET memory_limit='...GB')";
+    expect(exploreErrorMessage(new EngineError('query', duck), ctx)).toEqual({
+      title: '内存不足：请缩小查询范围（例如加 WHERE 条件）',
+      detail:
+        'Out of Memory Error: could not allocate block of size 256.0 KiB (953.5 MiB/953.6 MiB used)',
+    });
+  });
+
   it('gives the timeout in seconds and no DuckDB detail', () => {
     const m = exploreErrorMessage(new EngineError('timeout', 'query did not finish'), ctx);
     expect(m.title).toContain('超过 15 秒');
