@@ -70,8 +70,8 @@ export async function runBuild({
 
 /** The file operations `swapInto` uses (tests make them fail). */
 export interface SwapOps {
-  rename: typeof rename;
-  cp: typeof cp;
+  rename(from: string, to: string): Promise<void>;
+  cp(from: string, to: string, opts: { recursive: true }): Promise<void>;
 }
 
 /**
