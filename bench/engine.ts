@@ -8,7 +8,7 @@
  *     engine download, compile, attach, first queries;
  *   - the first change on each later page is a warm start (wasm from the HTTP
  *     cache, a new worker and attach, since every page load starts afresh);
- *   - the other changes (the other streets, then all four again) are plain
+ *   - the other changes (the other streets, then all of them again) are plain
  *     filter changes: query latency, time until shown, and bytes fetched for a
  *     street not visited before (Range reads, counted at the server).
  */
@@ -181,7 +181,7 @@ export async function benchEngine(scales: Scale[], repeats: number): Promise<Sec
     notes: [
       `median of ${repeats} runs. Engine start = from the first filter change to the database attached and locked (download or HTTP cache, compile, open, attach); cold = empty cache, on the first page of each run; warm = wasm from the HTTP cache, with a new worker, as on every page load.`,
       'first filter shown = change → first frame painted with the filtered view, the engine start included.',
-      `filter = the page's other streets (up to three, spread over the list), then all four again (${FILTER_PASSES} passes): queries = the change's named queries from sent to all answered (the query latency the budget is on); shown = change → first frame painted with the new view (queries, rendering, swap and layout).`,
+      `filter = the page's street filter set to up to four streets spread over its list (all of them when fewer): the ones after the first, then all of them again (${FILTER_PASSES} passes); queries = the change's named queries from sent to all answered (the query latency the budget is on); shown = change → first frame painted with the new view (queries, rendering, swap and layout).`,
       'KB per filter = bytes the server sent for a street not visited before (worker requests included); files served as the build precompressed them (the wasm as brotli). MB = 10^6 bytes, KB = 1,024 bytes.',
       'village = one village of the last street, on the same page. Budgets: warm start ≤ 1 s; filter change queries ≤ 50 ms (sample) / ≤ 300 ms (province) median; a village-level query ≤ 1 MB.',
       ...notes,
