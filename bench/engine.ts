@@ -115,9 +115,9 @@ export async function benchEngine(scales: Scale[], repeats: number): Promise<Sec
     for (const [urlPath, r] of runs) {
       const cold = urlPath === pages[0];
       json[`${scale.name}${urlPath}`] = { kind: cold ? 'cold' : 'warm', ...r };
-      const m = (xs: number[]) => median(xs);
-      const ms = (xs: FilterTiming[], k: 'ms' | 'queriesMs') => Math.round(m(xs.map((x) => x[k])));
-      const engineStart = r.start.map((x) => x.engine?.start ?? NaN);
+      const ms = (xs: FilterTiming[], k: 'ms' | 'queriesMs') =>
+        Math.round(median(xs.map((x) => x[k])));
+      const engineStart = median(r.start.map((x) => x.engine?.start ?? NaN));
       if (!cold)
         for (const x of r.start)
           for (const k of Object.keys(stages) as (keyof typeof stages)[])
@@ -127,29 +127,29 @@ export async function benchEngine(scales: Scale[], repeats: number): Promise<Sec
         scale.name,
         urlPath,
         cold ? 'cold' : 'warm',
-        fmt(m(engineStart) / 1000, 2),
-        fmt(m(r.start.map((x) => x.ms)) / 1000, 2),
-        fmt(m(r.start.map((x) => x.bytes)) / 1e6, 2),
+        fmt(engineStart / 1000, 2),
+        fmt(median(r.start.map((x) => x.ms)) / 1000, 2),
+        fmt(median(r.start.map((x) => x.bytes)) / 1e6, 2),
         none ? '—' : ms(r.filters, 'queriesMs'),
         none ? '—' : ms(r.filters, 'ms'),
-        r.firstVisitBytes.length ? fmt(m(r.firstVisitBytes) / 1024, 0) : '—',
+        r.firstVisitBytes.length ? fmt(median(r.firstVisitBytes) / 1024, 0) : '—',
         r.village.length ? ms(r.village, 'queriesMs') : '—',
         r.village.length ? ms(r.village, 'ms') : '—',
-        r.village.length ? fmt(m(r.village.map((x) => x.bytes)) / 1024, 0) : '—',
+        r.village.length ? fmt(median(r.village.map((x) => x.bytes)) / 1024, 0) : '—',
       ]);
       // The issue's budgets: warm start ≤ 1 s; a filter change's query latency ≤ 50 ms
       // (sample) / ≤ 300 ms (province) median; a village-level query fetches ≤ 1 MB.
-      if (!cold && m(engineStart) > 1000)
+      if (!cold && engineStart > 1000)
         failures.push(
-          `engine ${scale.name} ${urlPath}: warm start ${fmt(m(engineStart) / 1000, 2)} s > 1 s`,
+          `engine ${scale.name} ${urlPath}: warm start ${fmt(engineStart / 1000, 2)} s > 1 s`,
         );
       const budget = scale.name === 'sample' ? 50 : 300;
-      const next = none ? 0 : m(r.filters.map((x) => x.queriesMs));
+      const next = none ? 0 : median(r.filters.map((x) => x.queriesMs));
       if (next > budget)
         failures.push(
           `engine ${scale.name} ${urlPath}: filter change queries ${Math.round(next)} ms > ${budget} ms`,
         );
-      if (r.village.length && m(r.village.map((x) => x.bytes)) > 2 ** 20)
+      if (r.village.length && median(r.village.map((x) => x.bytes)) > 2 ** 20)
         failures.push(`engine ${scale.name} ${urlPath}: village filter fetched more than 1 MB`);
     }
     if (stages.instantiate.length)
