@@ -26,6 +26,11 @@ export function isEngineError(err: unknown): err is EngineError {
   return err instanceof EngineError;
 }
 
+/** DuckDB's own error class for a query past `memory_limit` (its message starts so). */
+export function isDuckDbOutOfMemory(message: string): boolean {
+  return /^Out of Memory Error: /.test(message);
+}
+
 /**
  * Errors after which the wasm instance cannot be trusted: emscripten aborts,
  * traps and memory failures. A DuckDB error (Parser/Binder/Catalog …) is not
@@ -35,8 +40,7 @@ export function isEngineError(err: unknown): err is EngineError {
  * (src/lib/exploreErrors.ts) instead of losing the engine.
  */
 export function isFatalEngineError(err: unknown): boolean {
-  const text = err instanceof Error ? err.message : String(err);
-  if (/^Out of Memory Error: /.test(text)) return false;
+  if (isDuckDbOutOfMemory(err instanceof Error ? err.message : String(err))) return false;
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   return /Aborted|RuntimeError|out of memory|memory access out of bounds|unreachable|Cannot enlarge memory|WebAssembly|worker/i.test(
     message,

@@ -3,7 +3,7 @@
  * headline for the kind of error, and DuckDB's own message (line numbers as the
  * visitor typed them) for those who read SQL errors.
  */
-import { isEngineError } from '../db/browserErrors.ts';
+import { isDuckDbOutOfMemory, isEngineError } from '../db/browserErrors.ts';
 import { WRAPPED_LINE_OFFSET } from './exploreSql.ts';
 
 export interface ExploreErrorMessage {
@@ -73,7 +73,7 @@ export function exploreErrorMessage(
   const full = err instanceof Error ? err.message : String(err);
   // DuckDB's memory advice goes on about SET memory_limit, threads, temp_directory:
   // settings this page refuses, so only its first line is shown.
-  const message = /^Out of Memory Error/.test(full) ? (full.split('\n')[0] ?? full) : full;
+  const message = isDuckDbOutOfMemory(full) ? (full.split('\n')[0] ?? full) : full;
   const title = DUCKDB_ERRORS.find(([re]) => re.test(message))?.[1] ?? '查询出错';
   const lineCount = sql.split('\n').length;
   return { title, detail: visitorLines(message, lineCount).trim().slice(0, 2000) };
