@@ -4,7 +4,8 @@
  * Node engine (src/db/node.ts) and the same plain rows back.
  *
  * Loaded on demand (lazy singleton); the wasm and worker come from the site
- * itself (browserBundles.ts). Failures never spin (browserSupervisor.ts): a
+ * itself (browserBundles.ts), the worker through engineWorker.js, which starts
+ * the wasm download and compile before DuckDB's own worker script has loaded. Failures never spin (browserSupervisor.ts): a
  * crashed worker is restarted once, then every call rejects with
  * EngineError('unavailable'); each query has a timeout. The settings below are
  * the measured ones from the field notes, "DuckDB".
@@ -17,7 +18,7 @@ import type {
 } from '@duckdb/duckdb-wasm';
 import type { Engine } from './engine.ts';
 import type { SqlQuery } from '../queries/sql.ts';
-import { BUNDLES, checkWasmServed, wasmSizeOf } from './browserBundles.ts';
+import { BUNDLES, checkWasmServed, engineWorkerUrl, wasmSizeOf } from './browserBundles.ts';
 import { EngineError, withStallTimeout } from './browserErrors.ts';
 import { throttleProgress, wireProgress, type ProgressHandler } from './browserProgress.ts';
 import { arrowToRows } from './browserRows.ts';
@@ -85,7 +86,12 @@ async function startSession(
   const bundle = await selectBundle(BUNDLES);
   const rawSize = wasmSizeOf(bundle.mainModule);
 
-  const worker = new Worker(bundle.mainWorker ?? BUNDLES.mvp.mainWorker);
+  const worker = new Worker(
+    engineWorkerUrl({
+      mainModule: bundle.mainModule,
+      mainWorker: bundle.mainWorker ?? BUNDLES.mvp.mainWorker,
+    }),
+  );
   const db = new AsyncDuckDB(new VoidLogger(), worker);
   let kill: (reason: Error) => void = () => {};
   const dead = new Promise<never>((_, reject) => (kill = reject));

@@ -9,11 +9,21 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import engineWorker from './engineWorker.js?url&no-inline';
 
 export const BUNDLES = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
+
+/**
+ * The URL the engine's Worker is started with: our engineWorker.js, which
+ * starts the bundle's wasm compile at once and then loads the bundle's worker.
+ */
+export function engineWorkerUrl(bundle: { mainModule: string; mainWorker: string }): string {
+  const hash = new URLSearchParams({ wasm: bundle.mainModule, worker: bundle.mainWorker });
+  return `${engineWorker}#${hash}`;
+}
 
 /**
  * Decompressed sizes of the wasm files of @duckdb/duckdb-wasm 1.32.0, to show
@@ -33,10 +43,11 @@ export function wasmSizeOf(mainModule: string): number | undefined {
 }
 
 /**
- * Fails fast where DuckDB would wait for ever: its worker calls
- * `WebAssembly.instantiateStreaming` without a catch, so a missing wasm or one
- * not served as `application/wasm` leaves `instantiate()` pending. One HEAD
- * request, in parallel with the start. On a network error the file may still
+ * Fails fast, with a reason a person can act on, where DuckDB would wait for
+ * ever: its worker calls `WebAssembly.instantiateStreaming` without a catch, so
+ * a missing wasm or one not served as `application/wasm` would leave
+ * `instantiate()` pending (engineWorker.js also fails the worker then, with
+ * the browser's less helpful message). One HEAD request, in parallel with the start. On a network error the file may still
  * be in the HTTP cache (offline after an earlier visit): ask the cache only,
  * and fail at once when it isn't there rather than wait out the start timeouts.
  */

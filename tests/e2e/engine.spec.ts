@@ -121,4 +121,34 @@ test.describe('query engine on a page', () => {
     await expect(status).toHaveAttribute('data-engine-state', 'error', { timeout: 30_000 });
     await expect(status).toHaveText(UNAVAILABLE);
   });
+
+  test('a wasm that does not compile fails the start at once, not after the stall timeout', async ({
+    page,
+  }) => {
+    // Served like the real file (HEAD and GET pass the checks), but not WebAssembly:
+    // a truncated or rewritten download. The worker fails (src/db/engineWorker.js)
+    // instead of DuckDB's worker waiting for ever; the start timeout is 30 s.
+    await page.context().route(/\.wasm$/, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/wasm',
+        body: Buffer.from('\0asm\x01\0\0\0not a module'),
+      }),
+    );
+    await page.goto(page_ as string);
+    const status = page.locator('[data-engine-status]').first();
+    await expect(status).toHaveAttribute('data-engine-state', 'error', { timeout: 20_000 });
+    await expect(status).toHaveText(UNAVAILABLE);
+  });
+
+  test('one engine start downloads the wasm once', async ({ page }) => {
+    const gets: string[] = [];
+    page.context().on('request', (r) => {
+      if (r.method() === 'GET' && /\.wasm$/.test(r.url())) gets.push(r.url());
+    });
+    await page.goto(page_ as string);
+    const status = page.locator('[data-engine-status]').first();
+    await expect(status).toHaveAttribute('data-engine-state', 'ready', { timeout: 45_000 });
+    expect(gets).toHaveLength(1);
+  });
 });
