@@ -72,10 +72,21 @@ export function applyView(doc: Document, view: TopicView): HTMLElement[] {
   return changed;
 }
 
-/** The elements a view updates, to mark busy while it is computed. */
+/**
+ * The elements a view updates, to mark busy while it is computed: figures,
+ * swapped blocks, the key-figure lists (KeyFigure.astro's `dd[data-figure]`)
+ * and the counts in running text (`data-topic-text`, the view's `text`).
+ */
 export function viewTargets(doc: Document): HTMLElement[] {
   const all = [
-    ...doc.querySelectorAll<HTMLElement>('main figure[data-chart], main [data-topic-block]'),
+    ...doc.querySelectorAll<HTMLElement>(
+      'main figure[data-chart], main [data-topic-block], main [data-topic-text]',
+    ),
+    ...new Set(
+      [...doc.querySelectorAll<HTMLElement>('main dl dd[data-figure]')].map(
+        (dd) => dd.closest('dl') as HTMLElement,
+      ),
+    ),
   ];
   // A figure inside a block is re-rendered with it: the block carries the state.
   return all.filter((el) => !all.some((other) => other !== el && other.contains(el)));

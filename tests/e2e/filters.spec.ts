@@ -99,6 +99,27 @@ test('choosing a filter updates key figures, charts, tables and the address', as
   expect(cells.map((c) => c.trim())).toEqual(cells.map(() => '0'));
 });
 
+test('while a filter change is computed, its key figures and counts are marked busy and dimmed', async ({
+  page,
+}) => {
+  // A slow network for the database file: the engine's first answer takes seconds,
+  // as on a phone, so the old numbers must not read as the filtered ones meanwhile.
+  await page.context().route(/\.duckdb$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
+  await page.goto('/exit/');
+  await select(page, '脱贫成效分类').selectOption('重点帮扶');
+  const keyFigures = page.locator('main dl').filter({ has: page.locator('dd[data-figure]') });
+  for (const el of [keyFigures.first(), page.locator('#exit-households-total')]) {
+    await expect(el).toHaveAttribute('aria-busy', 'true');
+    await expect(el).toHaveClass(/\btopic-busy\b/); // dimmed once it lasts over 150 ms
+  }
+  await settled(page);
+  await expect(keyFigures.first()).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('#exit-households-total')).not.toHaveClass(/\btopic-busy\b/);
+  expect(digits(await keyFigure(page, '巩固提升').textContent())).toBe(0);
+});
 test('reload and Back restore the filtered and the unfiltered view', async ({ page }) => {
   await page.goto('/exit/');
   const before = await snapshot(page);
