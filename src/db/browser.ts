@@ -5,9 +5,10 @@
  *
  * Loaded on demand (lazy singleton); the wasm and worker come from the site
  * itself (browserBundles.ts), the worker through engineWorker.js, which starts
- * the wasm download and compile before DuckDB's own worker script has loaded. Failures never spin (browserSupervisor.ts): a
- * crashed worker is restarted once, then every call rejects with
- * EngineError('unavailable'); each query has a timeout. The settings below are
+ * the wasm download and compile before DuckDB's own worker script has loaded.
+ * Failures never spin (browserSupervisor.ts): a crashed worker is restarted
+ * once, then every call rejects with EngineError('unavailable'); each query
+ * has a timeout. The settings below are
  * the measured ones from the field notes, "DuckDB".
  */
 import type {

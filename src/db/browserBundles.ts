@@ -47,9 +47,10 @@ export function wasmSizeOf(mainModule: string): number | undefined {
  * ever: its worker calls `WebAssembly.instantiateStreaming` without a catch, so
  * a missing wasm or one not served as `application/wasm` would leave
  * `instantiate()` pending (engineWorker.js also fails the worker then, with
- * the browser's less helpful message). One HEAD request, in parallel with the start. On a network error the file may still
- * be in the HTTP cache (offline after an earlier visit): ask the cache only,
- * and fail at once when it isn't there rather than wait out the start timeouts.
+ * the browser's less helpful message). One HEAD request, in parallel with the
+ * start. On a network error the file may still be in the HTTP cache (offline
+ * after an earlier visit): ask the cache only, and fail at once when it isn't
+ * there rather than wait out the start timeouts.
  */
 export async function checkWasmServed(url: string, fetchImpl: typeof fetch = fetch): Promise<void> {
   let res: Response;
