@@ -25,32 +25,6 @@
   const wasmUrl = new URL(params.get('wasm') ?? '', self.location.href).href;
   const workerUrl = new URL(params.get('worker') ?? '', self.location.href).href;
 
-  /** DuckDB's InstantiationProgress; its page side drops updates closer than 20 ms anyway. */
-  const progress = { startedAt: new Date(), updatedAt: new Date(), bytesTotal: 0, bytesLoaded: 0 };
-  const post = () => {
-    progress.updatedAt = new Date();
-    self.postMessage({ messageId: 0, requestId: 0, type: 'INSTANTIATE_PROGRESS', data: progress });
-  };
-
-  /** @param {Response} res */
-  const counted = (res) => {
-    if (!res.ok || !res.body) return res; // compileStreaming reports it
-    progress.bytesTotal = Number(res.headers.get('content-length')) || 0;
-    let last = 0;
-    const count = new TransformStream({
-      transform(chunk, controller) {
-        progress.bytesLoaded += chunk.byteLength;
-        const now = Date.now();
-        if (now - last >= 20) {
-          last = now;
-          post();
-        }
-        controller.enqueue(chunk);
-      },
-    });
-    return new Response(res.body.pipeThrough(count), res);
-  };
-
   // Browsers without streaming compile keep DuckDB's own path (an XHR, then instantiate).
   const streaming =
     typeof WebAssembly.compileStreaming === 'function' &&
@@ -61,7 +35,7 @@
 
   function startCompile() {
     const compiled = WebAssembly.compileStreaming(
-      fetch(wasmUrl, { credentials: 'same-origin' }).then(counted),
+      fetch(wasmUrl, { credentials: 'same-origin' }).then(withProgress),
     );
     // DuckDB's worker would wait for ever on a failed compile (no catch): fail the worker,
     // which the page sees as an `error` event (src/db/browser.ts).
@@ -88,5 +62,34 @@
       const instance = await WebAssembly.instantiate(module, imports);
       return { module, instance };
     };
+  }
+
+  /**
+   * The response, counting its bytes as the compile reads them: posted as DuckDB's
+   * InstantiationProgress at most every 20 ms (the page drops closer updates anyway).
+   * @param {Response} res
+   */
+  function withProgress(res) {
+    if (!res.ok || !res.body) return res; // compileStreaming reports it
+    const progress = {
+      startedAt: new Date(),
+      updatedAt: new Date(),
+      bytesTotal: Number(res.headers.get('content-length')) || 0,
+      bytesLoaded: 0,
+    };
+    let last = 0;
+    const count = new TransformStream({
+      transform(chunk, controller) {
+        progress.bytesLoaded += chunk.byteLength;
+        const now = Date.now();
+        if (now - last >= 20) {
+          last = now;
+          progress.updatedAt = new Date(now);
+          self.postMessage({ type: 'INSTANTIATE_PROGRESS', data: progress });
+        }
+        controller.enqueue(chunk);
+      },
+    });
+    return new Response(res.body.pipeThrough(count), res);
   }
 })();
