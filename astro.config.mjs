@@ -5,21 +5,21 @@ import {
   CSP_PAGE_DIRECTIVES,
   CSP_SCRIPT_RESOURCES,
   CSP_STYLE_RESOURCES,
-} from './src/lib/contentSecurityPolicy.ts';
+} from './src/build/site/contentSecurityPolicy.ts';
 
-// The build script (scripts/build.ts) passes SITE_URL from campaign.json and an
+// The build script (cli/build.ts) passes SITE_URL from campaign.json and an
 // outDir in a temporary folder, swapped into dist/ only when the build succeeds.
 export default defineConfig({
   site: process.env.SITE_URL || undefined,
   output: 'static',
-  // Only `astro preview` reads this: scripts/build.ts passes its own temporary outDir.
+  // Only `astro preview` reads this: cli/build.ts passes its own temporary outDir.
   outDir: process.env.PREVIEW_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,
   devToolbar: { enabled: false },
   // Every page gets a <meta> CSP with the hashes of its inline scripts and styles;
-  // nginx adds the page-independent part as a header (src/lib/contentSecurityPolicy.ts).
+  // nginx adds the page-independent part as a header (src/build/site/contentSecurityPolicy.ts).
   security: {
     csp: {
       directives: [...CSP_PAGE_DIRECTIVES],

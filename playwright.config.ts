@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './scripts/ensureBrowser.ts';
+import { findChromium } from './tools/browser/ensureBrowser.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4329);
 /** Where the suite runs: the built site served by `astro preview`, or E2E_BASE_URL (e.g. nginx). */
@@ -46,21 +46,21 @@ export default defineConfig({
         {
           // A plain static server (Range requests, precompressed files, extensionless
           // files such as SHA256SUMS, which `astro preview` answers with its 404 page).
-          command: `node bench/serve.ts dist ${port}`,
+          command: `node tools/serve/serve.ts dist ${port}`,
           url: baseURL,
           reuseExistingServer: false,
           timeout: 60_000,
         },
         {
           // The same site built on another data set (tests/e2e/buildAlt.ts).
-          command: `node bench/serve.ts .build/alt-dist ${altPort}`,
+          command: `node tools/serve/serve.ts .build/alt-dist ${altPort}`,
           url: altBaseURL,
           reuseExistingServer: false,
           timeout: 60_000,
         },
         {
           // The site built on hostile text: markup, formulas, long words (tests/e2e/buildHostile.ts).
-          command: `node bench/serve.ts .build/hostile-dist ${hostilePort}`,
+          command: `node tools/serve/serve.ts .build/hostile-dist ${hostilePort}`,
           url: hostileBaseURL,
           reuseExistingServer: false,
           timeout: 60_000,

@@ -1,5 +1,5 @@
 /**
- * Benchmark section `build`: the whole `node scripts/build.ts` (validate →
+ * Benchmark section `build`: the whole `node cli/build.ts` (validate →
  * publish → Astro prerender → swap) at 45, 500 and 2,300 villages, wall time and
  * peak memory of the process tree (measureProcess.ts), and the growth in
  * seconds per village between scales, to show the build is about linear.
@@ -23,7 +23,7 @@ export async function benchBuild(scales: Scale[], repeats: number): Promise<Sect
     const runs: Measured[] = [];
     for (let i = 0; i < repeats; i++) {
       console.error(`build ${scale.name}: run ${i + 1}/${repeats}`);
-      const run = await measureProcess(process.execPath, ['scripts/build.ts'], {
+      const run = await measureProcess(process.execPath, ['cli/build.ts'], {
         DATA_DIR: data,
         OUT_DIR: siteDir(scale),
       });
@@ -73,7 +73,7 @@ export async function benchBuild(scales: Scale[], repeats: number): Promise<Sect
     ]);
   }
   return {
-    title: 'Build: `node scripts/build.ts` (validate → publish → prerender → swap)',
+    title: 'Build: `node cli/build.ts` (validate → publish → prerender → swap)',
     header: [
       'villages',
       'households',

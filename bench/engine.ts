@@ -1,6 +1,6 @@
 /**
- * Benchmark section `engine`: DuckDB-WASM in the browser (src/db/browser.ts), as
- * the topic pages use it (src/scripts/topicPage.ts: the engine starts on the
+ * Benchmark section `engine`: DuckDB-WASM in the browser (src/engine/browser/browserEngine.ts), as
+ * the topic pages use it (src/client/topic/topicPage.ts: the engine starts on the
  * first filter change, never on first view). In one fresh browser context per
  * run, each topic page with filters is opened in turn and its street filter set
  * to four streets spread over its list (filterTiming.ts):
@@ -19,7 +19,7 @@ import { CHROMIUM_ARGS } from './firstview.ts';
 import { filterValues, timeFilter, type FilterTiming } from './filterTiming.ts';
 import { fmt, median, type Section } from './lib.ts';
 import type { Scale } from './scales.ts';
-import { serveStatic, type StaticServer } from './serve.ts';
+import { serveStatic, type StaticServer } from '../tools/serve/serve.ts';
 import { ensureSite } from './sites.ts';
 
 /** URL paths of the pages with a topic filter form, /rectification/ first (the page the other sections use). */

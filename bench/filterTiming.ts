@@ -1,5 +1,5 @@
 /**
- * Times one filter change on a topic page in the browser (src/scripts/topicPage.ts).
+ * Times one filter change on a topic page in the browser (src/client/topic/topicPage.ts).
  * The clocks run in the page (performance.now()), so Playwright's round trips
  * are not counted:
  *   - shown: from the `change` event to the first frame painted after the new
@@ -10,7 +10,7 @@
  * Bytes come from the server, which also sees the worker's requests.
  */
 import type { Page } from '@playwright/test';
-import type { StaticServer } from './serve.ts';
+import type { StaticServer } from '../tools/serve/serve.ts';
 
 export interface FilterTiming {
   value: string;
@@ -72,7 +72,7 @@ export async function timeFilter(
       once: true,
     });
     document.addEventListener(
-      'topicupdate', // TOPIC_UPDATE_EVENT of src/scripts/topicPage.ts, sent right after the swap
+      'topicupdate', // TOPIC_UPDATE_EVENT of src/client/topic/topicPage.ts, sent right after the swap
       () => {
         // A start measured since this change was armed (it may begin on focus, just before the change).
         const started =

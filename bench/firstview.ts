@@ -15,7 +15,7 @@ import { fmt, type Section } from './lib.ts';
 import { benchPages } from './pages.ts';
 import { renderBlocking } from './renderBlocking.ts';
 import type { Scale } from './scales.ts';
-import { serveStatic } from './serve.ts';
+import { serveStatic } from '../tools/serve/serve.ts';
 import { ensureSite } from './sites.ts';
 
 /** One TCP initial congestion window (10 × 1460 B) rounded down to 14 KiB. */
@@ -135,7 +135,7 @@ export async function benchFirstView(scales: Scale[]): Promise<Section> {
     notes: [
       'Requests as seen by the server (worker requests included), after load and 500 ms of network quiet; sizes compressed from the files at gzip -9 / brotli q11. KB = 1,024 bytes.',
       `1 round trip = HTML ≤ ${ONE_ROUND_TRIP / 1024} KB gzip and no render-blocking request (external stylesheet or sync script in <head>, or Chromium's renderBlockingStatus).`,
-      'Headless Debian chromium, no throttling, loopback server (bench/serve.ts).',
+      'Headless Debian chromium, no throttling, loopback server (tools/serve/serve.ts).',
     ],
     failures,
     json,

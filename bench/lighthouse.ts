@@ -1,14 +1,14 @@
 /**
  * Benchmark section `lighthouse`: Lighthouse mobile preset (simulated slow 4G
  * and 4× CPU slowdown) on the overview, a topic page and a village page, served
- * precompressed by bench/serve.ts. Targets on the overview: score ≥ 98,
+ * precompressed by tools/serve/serve.ts. Targets on the overview: score ≥ 98,
  * LCP ≤ 1.2 s, TBT ≤ 50 ms, CLS 0.
  */
 import { fmt, median, type Section } from './lib.ts';
 import { lighthouseRun, type LighthouseMetrics } from './lighthouseRun.ts';
 import { benchPages } from './pages.ts';
 import type { Scale } from './scales.ts';
-import { serveStatic } from './serve.ts';
+import { serveStatic } from '../tools/serve/serve.ts';
 import { ensureSite } from './sites.ts';
 
 const TARGETS = { score: 98, lcpMs: 1200, tbtMs: 50, cls: 0 };
@@ -84,7 +84,7 @@ export async function benchLighthouse(scales: Scale[], repeats: number): Promise
     ],
     rows,
     notes: [
-      `median of ${repeats} runs; Lighthouse's simulated throttling (slow 4G, 4× CPU); Debian chromium headless; files served precompressed (brotli) by bench/serve.ts.`,
+      `median of ${repeats} runs; Lighthouse's simulated throttling (slow 4G, 4× CPU); Debian chromium headless; files served precompressed (brotli) by tools/serve/serve.ts.`,
       'Targets on the overview: score ≥ 98, LCP ≤ 1.2 s, TBT ≤ 50 ms, CLS 0.',
     ],
     failures,

@@ -9,9 +9,9 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { loadDataset } from '../src/pipeline/loadDataset.ts';
-import { publish } from '../src/pipeline/publish.ts';
-import { DATASETS } from '../src/schemas/datasets.ts';
+import { loadDataset } from '../src/build/validate/loadDataset.ts';
+import { publish } from '../src/build/publish/publish.ts';
+import { DATASETS } from '../src/contract/input/datasets.ts';
 
 const [stage, dataDir, outDir] = process.argv.slice(2) as [string, string, string];
 const t0 = performance.now();

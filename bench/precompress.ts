@@ -3,8 +3,8 @@
  * engine's wasm, gzip only) of one of the benchmark's own built sites
  * (.build/bench/, never dist/), as a production host serving precompressed files
  * would have them, so Lighthouse and the engine section measure realistic
- * transfer sizes from bench/serve.ts. A fallback: the build precompresses too
- * (src/pipeline/precompress.ts), and files it compressed are left as they are.
+ * transfer sizes from tools/serve/serve.ts. A fallback: the build precompresses too
+ * (src/build/site/precompress.ts), and files it compressed are left as they are.
  * The database and Parquet files and downloads (CSV, large JSON) are skipped:
  * the database is read by Range requests, which are never compressed.
  */
@@ -28,7 +28,7 @@ export function precompress(dir: string, only: (rel: string) => boolean = () => 
   for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     if (!(TEXT.test(rel) || WASM.test(rel)) || !only(rel)) continue;
     const file = path.join(dir, rel);
-    // The build may precompress already (src/pipeline/precompress.ts): serve its files as they are.
+    // The build may precompress already (src/build/site/precompress.ts): serve its files as they are.
     if (existsSync(`${file}.br`) || existsSync(`${file}.gz`)) continue;
     if (WASM.test(rel)) {
       writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));

@@ -5,7 +5,7 @@
  * knows: requests to other hosts and Chromium's own renderBlockingStatus.
  */
 import type { Browser } from '@playwright/test';
-import type { ServedRequest, StaticServer } from './serve.ts';
+import type { ServedRequest, StaticServer } from '../tools/serve/serve.ts';
 
 export interface FirstView {
   served: ServedRequest[];

@@ -49,7 +49,7 @@ export function scaleAt(villages: number): Scale {
 
 export const BUILD_SCALES: Scale[] = [SAMPLE, scaleAt(500), PROVINCE];
 
-/** Command-line options for scripts/sample.ts. */
+/** Command-line options for cli/sample.ts. */
 export function sampleArgs(s: Scale): string[] {
   return [
     '--households',
@@ -70,7 +70,7 @@ export function dataDir(s: Scale): string {
   if (existsSync(path.join(dir, 'campaign.json'))) return dir;
   const tmp = `${dir}.tmp-${process.pid}`;
   console.error(`generating ${s.name} data (${s.villages} villages, ${s.households} households)…`);
-  const r = spawnSync(process.execPath, ['scripts/sample.ts', '--out', tmp, ...sampleArgs(s)], {
+  const r = spawnSync(process.execPath, ['cli/sample.ts', '--out', tmp, ...sampleArgs(s)], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (r.status !== 0) throw new Error(`generating ${s.name} data failed`);

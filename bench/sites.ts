@@ -1,6 +1,6 @@
 /**
  * The built sites the browser sections measure: one per scale, built by
- * `node scripts/build.ts` into .build/bench/site-<scale>/ once per benchmark run
+ * `node cli/build.ts` into .build/bench/site-<scale>/ once per benchmark run
  * (the build section's last timed run counts), then given precompressed
  * siblings (precompress.ts) as a production host would serve them.
  */
@@ -32,7 +32,7 @@ export function siteBuilt(s: Scale): void {
 export function ensureSite(s: Scale): string {
   if (!ready.has(s.name)) {
     console.error(`building the ${s.name} site…`);
-    const r = spawnSync(process.execPath, ['scripts/build.ts'], {
+    const r = spawnSync(process.execPath, ['cli/build.ts'], {
       env: { ...process.env, DATA_DIR: dataDir(s), OUT_DIR: siteDir(s) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -13,7 +13,7 @@ import {
   RECTIFICATION_STATUSES,
   SOURCE_LEVELS,
   SOURCE_TYPES,
-} from '../schemas/enums.ts';
+} from '../contract/enums.ts';
 import { ident, joinSql, sql, type SqlQuery } from './sql.ts';
 
 export const SECURITY_GAPS = ['义务教育', '基本医疗', '住房安全', '任一项'] as const;

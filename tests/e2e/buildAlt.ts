@@ -12,5 +12,5 @@ const run = (args: string[], env: NodeJS.ProcessEnv = {}) => {
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-run(['scripts/sample.ts', '--preset', 'alt', '--out', '.build/alt-data']);
-run(['scripts/build.ts'], { DATA_DIR: '.build/alt-data', OUT_DIR: '.build/alt-dist' });
+run(['cli/sample.ts', '--preset', 'alt', '--out', '.build/alt-data']);
+run(['cli/build.ts'], { DATA_DIR: '.build/alt-data', OUT_DIR: '.build/alt-dist' });

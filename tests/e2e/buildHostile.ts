@@ -26,7 +26,7 @@ const run = (args: string[], env: NodeJS.ProcessEnv = {}) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-run(['scripts/sample.ts', '--out', DATA]);
+run(['cli/sample.ts', '--out', DATA]);
 const tables: Record<string, CsvTable> = {};
 for (const f of FILES) {
   const parsed = Papa.parse<Record<string, string>>(readFileSync(path.join(DATA, f), 'utf8'), {
@@ -45,4 +45,4 @@ for (const f of FILES) {
   );
 }
 writeFileSync('.build/hostile-plan.json', JSON.stringify(plan, null, 2));
-run(['scripts/build.ts'], { DATA_DIR: DATA, OUT_DIR: '.build/hostile-dist' });
+run(['cli/build.ts'], { DATA_DIR: DATA, OUT_DIR: '.build/hostile-dist' });

@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { test, expect } from './fixtures.ts';
-import { DATASETS } from '../../src/schemas/datasets.ts';
-import { CampaignSchema } from '../../src/schemas/campaign.ts';
-import { PUBLISHED_TABLES } from '../../src/schemas/published.ts';
+import { DATASETS } from '../../src/contract/input/datasets.ts';
+import { CampaignSchema } from '../../src/contract/input/campaign.ts';
+import { PUBLISHED_TABLES } from '../../src/contract/published.ts';
 
 const DATA = path.resolve(process.env.E2E_DATA_DIR ?? 'data');
 const campaign = JSON.parse(readFileSync(path.join(DATA, 'campaign.json'), 'utf8')) as {

@@ -1,7 +1,7 @@
 /**
  * The browser query engine on the built site. Pages that use it put a status
  * container with `data-engine-status` in their HTML and pass it to the
- * src/scripts/engineStatus.ts helpers, which set `data-engine-state`
+ * src/client/engineStatus.ts helpers, which set `data-engine-state`
  * (loading → ready | error). A topic page opened with a filter in its address
  * starts the engine at once (E2E_ENGINE_PAGE overrides which page).
  */
@@ -126,7 +126,7 @@ test.describe('query engine on a page', () => {
     page,
   }) => {
     // Served like the real file (HEAD and GET pass the checks), but not WebAssembly:
-    // a truncated or rewritten download. The worker fails (src/db/engineWorker.js)
+    // a truncated or rewritten download. The worker fails (src/engine/browser/engineWorker.js)
     // instead of DuckDB's worker waiting for ever; the start timeout is 30 s.
     await page.context().route(/\.wasm$/, (route) =>
       route.fulfill({

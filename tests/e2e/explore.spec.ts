@@ -11,8 +11,8 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Locator, Page } from '@playwright/test';
-import { EXPLORE_EXAMPLES } from '../../src/lib/exploreExamples.ts';
-import { PUBLISHED_TABLES } from '../../src/schemas/published.ts';
+import { EXPLORE_EXAMPLES } from '../../src/views/explore/exploreExamples.ts';
+import { PUBLISHED_TABLES } from '../../src/contract/published.ts';
 import { test, expect } from './fixtures.ts';
 
 const DATA = path.resolve(process.env.E2E_DATA_DIR ?? 'data');
@@ -227,7 +227,7 @@ test('a query past the memory limit says to narrow it, and the engine goes on', 
   page,
 }) => {
   await page.goto('/explore/');
-  // Sorting 50 million random numbers needs more than the 1 GB memory_limit (src/db/browser.ts).
+  // Sorting 50 million random numbers needs more than the 1 GB memory_limit (src/engine/browser/browserEngine.ts).
   await run(
     page,
     'SELECT max(r) AS m FROM (SELECT row_number() OVER (ORDER BY random()) AS r FROM range(50000000))',

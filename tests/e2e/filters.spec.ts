@@ -324,7 +324,7 @@ test.describe('the rectification list', () => {
 plain(
   'when the engine cannot load, the fallback message shows and the page stays usable',
   async ({ page, context }) => {
-    // Two start attempts of up to 30 s each without progress (src/db/browser.ts) before giving up.
+    // Two start attempts of up to 30 s each without progress (src/engine/browser/browserEngine.ts) before giving up.
     plain.setTimeout(180_000);
     // Not the shared fixture: the aborted download is logged as a console error on purpose.
     await context.route('**/*.wasm', (route) => route.abort());

@@ -26,7 +26,7 @@ export type HostileKey = keyof typeof HOSTILE;
 /**
  * Street names: one per sample street (three). A street name is also the page
  * address /streets/<name>/, so the contract keeps `/ \ ? # %` and more than 60
- * characters out of it (src/schemas/cells.ts pathName); within that, anything goes.
+ * characters out of it (src/contract/input/cells.ts pathName); within that, anything goes.
  */
 export const HOSTILE_STREETS = [
   '"><b onmouseover="alert(5)">街道',

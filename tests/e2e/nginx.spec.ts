@@ -1,6 +1,6 @@
 /**
  * The site as deployed: Debian's nginx running deploy/nginx.conf over dist/
- * (scripts/testNginx.ts, `npm run test:nginx`). Headers, caching, MIME types,
+ * (tools/nginx/testNginx.ts, `npm run test:nginx`). Headers, caching, MIME types,
  * precompressed files, byte ranges on the database, the Content-Security-Policy
  * (header and per-page meta, nothing blocked, the query engine working under it)
  * and the published checksums, fetched from the server actually serving them.
@@ -13,7 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { test, expect } from './fixtures.ts';
-import { CSP_HEADER } from '../../src/lib/contentSecurityPolicy.ts';
+import { CSP_HEADER } from '../../src/build/site/contentSecurityPolicy.ts';
 
 test.skip(!process.env.E2E_NGINX, 'runs against nginx only: npm run test:nginx');
 
@@ -239,7 +239,7 @@ test('the query engine loads and answers under the policy', async ({ page }) => 
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   await page.goto(enginePage as string);
-  // The engine starts on the first filter change (src/scripts/topicPage.ts).
+  // The engine starts on the first filter change (src/client/topic/topicPage.ts).
   const select = page.locator('[data-topic-filters] select').first();
   if ((await select.count()) > 0) await select.selectOption({ index: 1 });
   await expect(page.locator('[data-engine-status]').first()).toHaveAttribute(

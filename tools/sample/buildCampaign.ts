@@ -1,4 +1,4 @@
-import type { Campaign } from '../../src/schemas/index.ts';
+import type { Campaign } from '../../src/contract/index.ts';
 import type { Region } from './buildRegion.ts';
 
 /** The seed plan's dates: the campaign runs 2018-06-05 … 2018-07-20. */

@@ -1,4 +1,4 @@
-import { CHANGE_TYPES } from '../../src/schemas/index.ts';
+import { CHANGE_TYPES } from '../../src/contract/index.ts';
 import { CHANGE_REASONS } from './changeReasons.ts';
 import { csvRow } from './csvRow.ts';
 import { fromDay } from './dates.ts';

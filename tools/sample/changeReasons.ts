@@ -1,4 +1,4 @@
-import type { CHANGE_TYPES } from '../../src/schemas/index.ts';
+import type { CHANGE_TYPES } from '../../src/contract/index.ts';
 
 /**
  * Reasons as a 工作队 writes them in the 变动记录 (attachment 5), following

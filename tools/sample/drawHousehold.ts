@@ -5,8 +5,8 @@ import type {
   HOUSEHOLD_TYPES,
   LABOR_CAPACITIES,
   YES_NO_VALUES,
-} from '../../src/schemas/index.ts';
-import { MEASURES } from '../../src/schemas/index.ts';
+} from '../../src/contract/index.ts';
+import { MEASURES } from '../../src/contract/index.ts';
 import type { Rng } from './rng.ts';
 
 /**

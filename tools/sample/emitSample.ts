@@ -5,7 +5,7 @@ import {
   shortcomingsDataset,
   villagesDataset,
   type DatasetDef,
-} from '../../src/schemas/index.ts';
+} from '../../src/contract/index.ts';
 import { allocate } from './allocate.ts';
 import { buildCampaign } from './buildCampaign.ts';
 import { buildRegion } from './buildRegion.ts';

@@ -1,4 +1,4 @@
-import type { ISSUE_CATEGORIES } from '../../src/schemas/index.ts';
+import type { ISSUE_CATEGORIES } from '../../src/contract/index.ts';
 
 type Category = (typeof ISSUE_CATEGORIES)[number];
 

@@ -1,4 +1,4 @@
-import type { DIMENSIONS } from '../../src/schemas/index.ts';
+import type { DIMENSIONS } from '../../src/contract/index.ts';
 import type { Rng } from './rng.ts';
 
 type Dimension = (typeof DIMENSIONS)[number];

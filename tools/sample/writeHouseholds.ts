@@ -1,4 +1,4 @@
-import { householdsDataset } from '../../src/schemas/index.ts';
+import { householdsDataset } from '../../src/contract/index.ts';
 import type { VillageRecord } from './buildVillages.ts';
 import type { Calendar } from './calendar.ts';
 import type { ChangeLog } from './changeLog.ts';

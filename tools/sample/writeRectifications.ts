@@ -3,7 +3,7 @@ import {
   rectificationsDataset,
   SOURCE_LEVELS,
   SOURCE_TYPES,
-} from '../../src/schemas/index.ts';
+} from '../../src/contract/index.ts';
 import { AS_OF, PHASES } from './buildCampaign.ts';
 import type { VillageRecord } from './buildVillages.ts';
 import { csvRow } from './csvRow.ts';

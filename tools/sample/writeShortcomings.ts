@@ -1,4 +1,4 @@
-import { DIMENSIONS, shortcomingsDataset } from '../../src/schemas/index.ts';
+import { DIMENSIONS, shortcomingsDataset } from '../../src/contract/index.ts';
 import type { VillageRecord } from './buildVillages.ts';
 import { csvRow } from './csvRow.ts';
 import type { Rng } from './rng.ts';

@@ -4,8 +4,8 @@
  * embed in the page; see FULL_LIST_MAX).
  */
 import type { APIRoute } from 'astro';
-import { loadPlaceData } from '../../lib/loadPlaceData.ts';
-import { buildVillageSearchIndex } from '../../lib/villageSearchIndex.ts';
+import { loadPlaceData } from '../../views/places/loadPlaceData.ts';
+import { buildVillageSearchIndex } from '../../views/places/villageSearchIndex.ts';
 
 export const GET: APIRoute = async () => {
   const { villages } = await loadPlaceData();

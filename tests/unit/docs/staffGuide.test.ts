@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ISSUE_CODE_HELP } from '../../../src/pipeline/formatSummary.ts';
-import { buildDataTemplates } from '../../../src/lib/dataTemplates.ts';
+import { ISSUE_CODE_HELP } from '../../../src/build/validate/formatSummary.ts';
+import { buildDataTemplates } from '../../../src/views/data/dataTemplates.ts';
 
 const guide = readFileSync('docs/staff-guide.md', 'utf8');
 const scripts = (

@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/pipeline/loadDataset.ts';
-import { publish } from '../../../src/pipeline/publish.ts';
-import { openNodeEngine } from '../../../src/db/node.ts';
-import type { Engine } from '../../../src/db/engine.ts';
-import type { Dataset } from '../../../src/schemas/datasets.ts';
+import { loadDataset } from '../../../src/build/validate/loadDataset.ts';
+import { publish } from '../../../src/build/publish/publish.ts';
+import { openNodeEngine } from '../../../src/engine/node.ts';
+import type { Engine } from '../../../src/engine/engine.ts';
+import type { Dataset } from '../../../src/contract/input/datasets.ts';
 import {
   HIDDEN_VALUE,
   exitCategoryPeople,
@@ -21,8 +21,11 @@ import {
   measuresInUse,
   registrationByArea,
 } from '../../../src/queries/index.ts';
-import { incomeByCategory } from '../../../src/lib/exit.ts';
-import { streetsFromVillages, toAreaRegistration } from '../../../src/lib/registration.ts';
+import { incomeByCategory } from '../../../src/views/exit/exit.ts';
+import {
+  streetsFromVillages,
+  toAreaRegistration,
+} from '../../../src/views/registration/registration.ts';
 
 let dir: string;
 let data: Dataset;

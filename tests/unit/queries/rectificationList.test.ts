@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { openNodeEngine } from '../../../src/db/node.ts';
-import type { Engine } from '../../../src/db/engine.ts';
+import { openNodeEngine } from '../../../src/engine/node.ts';
+import type { Engine } from '../../../src/engine/engine.ts';
 import {
   RECT_SORTS,
   rectificationItemCount,

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { breakdownTotals } from '../../../src/lib/rectification.ts';
+import { breakdownTotals } from '../../../src/views/rectification/rectification.ts';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { openNodeEngine } from '../../../src/db/node.ts';
-import type { Engine } from '../../../src/db/engine.ts';
+import { openNodeEngine } from '../../../src/engine/node.ts';
+import type { Engine } from '../../../src/engine/engine.ts';
 import {
   rectificationItems,
   rectificationOverdueByUnit,

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeEngine } from '../../../src/db/node.ts';
-import type { Engine, Row } from '../../../src/db/engine.ts';
+import { openNodeEngine } from '../../../src/engine/node.ts';
+import type { Engine, Row } from '../../../src/engine/engine.ts';
 import {
   changesByType,
   changeRecords,
@@ -26,7 +26,7 @@ import {
   rectificationsByPlace,
   securityGapsByVillage,
 } from '../../../src/queries/villagePage.ts';
-import { writeFixtureDb } from '../db/fixtureDb.ts';
+import { writeFixtureDb } from '../engine/fixtureDb.ts';
 
 let dir: string;
 let engine: Engine & { close(): void };

@@ -1,0 +1,63 @@
+/**
+ * What pages import at build time: the publication (manifest, campaign) and an
+ * engine over its DuckDB file. `cli/build.ts` publishes first and passes the
+ * folder in HTK_PUBLISH_DIR; without it (`astro dev`) the data folder is
+ * validated and published here once per process into .build/dev-publish.
+ * Node only. Paths resolve from process.cwd(): prerendered code runs from
+ * dist/.prerender (field notes).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Campaign } from '../../contract/input/campaign.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { openNodeEngine } from '../../engine/node.ts';
+import type { Dataset } from '../../contract/input/datasets.ts';
+import { publish, type PublishManifest } from '../publish/publish.ts';
+
+export interface Publication {
+  dir: string;
+  manifest: PublishManifest;
+  campaign: Campaign;
+  engine: Engine;
+}
+
+let current: Promise<Publication> | undefined;
+
+/** The publication every page reads from (memoised). */
+export function getPublication(): Promise<Publication> {
+  current ??= openPublication();
+  return current;
+}
+
+async function openPublication(): Promise<Publication> {
+  const dir = process.env.HTK_PUBLISH_DIR ?? (await publishForDev());
+  const manifest = JSON.parse(
+    await readFile(path.join(dir, 'manifest.json'), 'utf8'),
+  ) as PublishManifest;
+  const campaign = JSON.parse(await readFile(path.join(dir, 'campaign.json'), 'utf8')) as Campaign;
+  const engine = await openNodeEngine(path.join(dir, manifest.db.path));
+  return { dir, manifest, campaign, engine };
+}
+
+async function publishForDev(): Promise<string> {
+  const { loadDataset } = await import('../validate/loadDataset.ts');
+  const { formatIssue } = await import('../validate/issues.ts');
+  const dataDir = process.env.DATA_DIR ?? 'data';
+  const result = await loadDataset(dataDir, { displayDir: dataDir });
+  if (!result.ok || !result.data) {
+    throw new Error(`数据有错误：\n${result.issues.map(formatIssue).join('\n')}`);
+  }
+  const dir = path.resolve('.build', 'dev-publish');
+  await publishForSite(result.data, dir);
+  return dir;
+}
+
+/**
+ * Publishes validated data for the site build: the public files (publish) plus
+ * the campaign settings the pages read (kept beside them, not copied into the site).
+ */
+export async function publishForSite(data: Dataset, dir: string): Promise<PublishManifest> {
+  const manifest = await publish(data, dir);
+  await writeFile(path.join(dir, 'campaign.json'), JSON.stringify(data.campaign, null, 2));
+  return manifest;
+}

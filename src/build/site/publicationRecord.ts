@@ -1,0 +1,145 @@
+/**
+ * Builds the record of a publication (publications/<as_of>.json) from the
+ * published DuckDB file, with the same named queries the pages run — so the
+ * history shows exactly the figures the site showed — and the published files'
+ * SHA-256, from the manifest at build time or from a built site's SHA256SUMS.
+ * Node only (reads files); the figures need only an Engine.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Engine, Row } from '../../engine/engine.ts';
+import type { Campaign } from '../../contract/input/campaign.ts';
+import {
+  changesByType,
+  exitCategoryTotals,
+  peopleByStatus,
+  rectificationTotals,
+  registrationByArea,
+  shortcomingsByDimension,
+  streetList,
+} from '../../queries/index.ts';
+import { DIMENSIONS, EXIT_CATEGORIES, HOUSEHOLD_STATUSES } from '../../contract/enums.ts';
+import {
+  orderedKeys,
+  PUBLICATION_RECORD_VERSION,
+  type PublicationFigures,
+  type PublicationRecord,
+  type PublishedDigest,
+} from '../../views/updates/publications.ts';
+import { sha256File } from '../publish/checksums.ts';
+import { DOWNLOADS_DIR, type PublishManifest } from '../publish/publish.ts';
+
+const n = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** The aggregate figures of the publication `engine` reads. */
+export async function collectPublicationFigures(engine: Engine): Promise<PublicationFigures> {
+  // One after another: one connection, and the browser engine queues anyway.
+  const people = await engine.query(peopleByStatus({}));
+  const exits = await engine.query(exitCategoryTotals({}));
+  const changes = await engine.query(changesByType({}));
+  const rect: Row = (await engine.query(rectificationTotals({})))[0] ?? {};
+  const dims = await engine.query(shortcomingsByDimension({}));
+  const streets = await engine.query(registrationByArea({}, 'street'));
+  const villages = await engine.query(streetList());
+  const change = (type: string) => changes.find((r) => r.change_type === type);
+  // Keys in the contract's order (streets in the villages' order): the file reads like the site.
+  const keyed = <T>(rows: Row[], key: string, fixed: readonly string[], value: (r: Row) => T) => {
+    const byKey = new Map(rows.map((r) => [String(r[key]), value(r)]));
+    const keys = orderedKeys(fixed, Object.fromEntries(byKey)).filter((k) => byKey.has(k));
+    return Object.fromEntries(keys.map((k) => [k, byKey.get(k) as T]));
+  };
+  const streetOrder = villages.map((r) => String(r.street));
+  return {
+    people_by_status: keyed(people, 'status', HOUSEHOLD_STATUSES, (r) => ({
+      households: n(r.households),
+      persons: n(r.persons),
+    })),
+    households_by_exit_category: keyed(exits, 'exit_category', EXIT_CATEGORIES, (r) =>
+      n(r.households),
+    ),
+    changes: {
+      households_added: n(change('新增纳入')?.records),
+      persons_added: n(change('新增纳入')?.persons),
+      households_removed: n(change('清退')?.records),
+      // 清退 records carry negative person deltas.
+      persons_removed: -n(change('清退')?.persons),
+    },
+    rectifications: {
+      items: n(rect.items),
+      done: n(rect.done),
+      in_progress: n(rect.in_progress),
+      not_started: n(rect.not_started),
+      overdue: n(rect.overdue),
+      overdue_open: n(rect.overdue_open),
+    },
+    shuangdao_villages: villages.reduce((s, r) => s + n(r.shuangdao_villages), 0),
+    shuangdao_villages_with_gap: keyed(dims, 'dimension', DIMENSIONS, (r) =>
+      n(r.villages_with_gap),
+    ),
+    households_by_street: keyed(streets, 'name', streetOrder, (r) => ({
+      households: n(r.households_now),
+      persons: n(r.persons_now),
+    })),
+  };
+}
+
+/** The record of a publication: campaign, figures from `engine`, the published files' digests. */
+export async function buildPublicationRecord(input: {
+  campaign: Campaign;
+  engine: Engine;
+  files: readonly PublishedDigest[];
+}): Promise<PublicationRecord> {
+  const { campaign } = input;
+  return {
+    version: PUBLICATION_RECORD_VERSION,
+    as_of: campaign.as_of,
+    region: campaign.region,
+    title: campaign.title,
+    sample: campaign.sample,
+    figures: await collectPublicationFigures(input.engine),
+    files: [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  };
+}
+
+/** The published files' digests from a manifest (paths as in the site). */
+export function digestsFromManifest(manifest: PublishManifest): PublishedDigest[] {
+  return manifest.files.map((f) => ({ path: f.path, bytes: f.bytes, sha256: f.sha256 }));
+}
+
+/**
+ * Entries of a SHA256SUMS file kept in `folder`, with paths made relative to the
+ * site root (`../data/x.duckdb` in downloads/ → `data/x.duckdb`).
+ */
+export function parseSha256Sums(
+  text: string,
+  folder = DOWNLOADS_DIR,
+): { path: string; sha256: string }[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line.replace(/\r$/, ''));
+      if (!m) throw new Error(`SHA256SUMS 中有无法识别的行：${line}`);
+      return { sha256: m[1] as string, path: path.posix.normalize(`${folder}/${m[2]}`) };
+    });
+}
+
+/**
+ * The digests of a built site's published files, read from its downloads/SHA256SUMS
+ * and checked by hashing every file again (plus SHA256SUMS itself): what is
+ * recorded is what is in `siteDir`, or this throws naming the file that differs.
+ */
+export async function readSiteDigests(siteDir: string): Promise<PublishedDigest[]> {
+  const sumsPath = `${DOWNLOADS_DIR}/SHA256SUMS`;
+  const sumsFile = path.join(siteDir, sumsPath);
+  const entries = parseSha256Sums(await readFile(sumsFile, 'utf8'));
+  const out: PublishedDigest[] = [];
+  for (const e of entries) {
+    const actual = await sha256File(path.join(siteDir, e.path));
+    if (actual.sha256 !== e.sha256)
+      throw new Error(`${siteDir}/${e.path} 的 SHA-256 与 SHA256SUMS 不符：文件在构建后被改动过？`);
+    out.push({ path: e.path, ...actual });
+  }
+  out.push({ path: sumsPath, ...(await sha256File(sumsFile)) });
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,297 @@
+/**
+ * The exit page's figures (attachment 2: 脱贫成效分类), derived from
+ * named-query results. Pure: the same functions serve the prerendered page and,
+ * later, the browser.
+ */
+import { EXIT_CATEGORIES, HOUSEHOLD_TYPES, LABOR_CAPACITIES } from '../../contract/enums.ts';
+import { formatNumber, formatPercent } from '../../render/format.ts';
+import type { HeatmapCell } from '../../render/charts/heatmapChart.ts';
+import { HIDDEN_VALUE } from '../../queries/households.ts';
+import type { Row } from '../../engine/engine.ts';
+
+const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+
+export type ExitCategory = (typeof EXIT_CATEGORIES)[number];
+
+/** The plan's section 四(二), one line per category. */
+export const EXIT_DEFINITIONS: Readonly<Record<ExitCategory, string>> = {
+  巩固提升: '已达到当年预脱贫标准、脱贫质量好，继续巩固提升。',
+  加大帮扶: '扶贫措施已取得成效，但质量不高、不稳，进一步加大帮扶力度。',
+  重点帮扶: '脱贫难度大、距脱贫标准有较大差距，分析原因、改进措施，开展重点帮扶。',
+};
+
+/** Households per category with shares, categories in the plan's order. */
+export function exitTotals(
+  rows: readonly Row[],
+): { category: string; households: number; share: number }[] {
+  const total = rows.reduce((a, r) => a + n(r.households), 0);
+  return EXIT_CATEGORIES.map((category) => {
+    const households = rows
+      .filter((r) => r.exit_category === category)
+      .reduce((a, r) => a + n(r.households), 0);
+    return { category, households, share: share(households, total) };
+  });
+}
+
+/** One area's households per category. */
+export type ExitAreaRow = {
+  key: string;
+  name: string;
+  street: string;
+  total: number;
+  /** Share of 重点帮扶 among the area's households. */
+  focus_share: number;
+} & Record<ExitCategory, number>;
+
+/** `exitCategoryByArea` rows (area × category) pivoted to one row per area, in first-seen order. */
+export function exitByArea(rows: readonly Row[]): ExitAreaRow[] {
+  const byKey = new Map<string, ExitAreaRow>();
+  for (const r of rows) {
+    const key = s(r.key);
+    let row = byKey.get(key);
+    if (!row) {
+      row = { key, name: s(r.name), street: s(r.street), total: 0, focus_share: 0 } as ExitAreaRow;
+      for (const c of EXIT_CATEGORIES) row[c] = 0;
+      byKey.set(key, row);
+    }
+    const c = s(r.exit_category);
+    if ((EXIT_CATEGORIES as readonly string[]).includes(c))
+      row[c as ExitCategory] += n(r.households);
+    row.total += n(r.households);
+  }
+  const out = [...byKey.values()];
+  for (const row of out) row.focus_share = share(row.重点帮扶, row.total);
+  return out;
+}
+
+/** Each category's share of the area's households (for 100% bars' tables). */
+export function exitShareRows(rows: readonly ExitAreaRow[]): Record<string, string | number>[] {
+  return rows.map((r) => {
+    const out: Record<string, string | number> = { key: r.key, name: r.name, total: r.total };
+    for (const c of EXIT_CATEGORIES) out[c] = share(r[c], r.total);
+    return out;
+  });
+}
+
+/** One-line takeaway of categories by area: where 重点帮扶 weighs most. */
+export function exitAreaTakeaway(rows: readonly ExitAreaRow[], unit: string): string {
+  const total = rows.reduce((a, r) => a + r.total, 0);
+  if (total === 0) return '暂无建档立卡户。';
+  const focus = rows.reduce((a, r) => a + r.重点帮扶, 0);
+  const worst = rows.reduce((a, r) => (r.focus_share > a.focus_share ? r : a));
+  if (focus === 0) return `${formatNumber(total)} 户中没有需重点帮扶的户。`;
+  return (
+    `需重点帮扶 ${formatNumber(focus)} 户（${formatPercent(share(focus, total))}）；` +
+    `占比最高的${unit}是${worst.name}（${formatPercent(worst.focus_share)}，${formatNumber(worst.重点帮扶)} 户）。`
+  );
+}
+
+/** A published income band's bounds: "<4000" → [−∞, 4000), "4000–6000", "≥10000" → [10000, ∞). */
+export function parseBand(label: string): { lo: number; hi: number } | null {
+  const t = label.trim();
+  let m = /^<\s*(\d+(?:\.\d+)?)$/.exec(t);
+  if (m) return { lo: -Infinity, hi: Number(m[1]) };
+  m = /^(\d+(?:\.\d+)?)\s*[–—-]\s*(\d+(?:\.\d+)?)$/.exec(t);
+  if (m) return { lo: Number(m[1]), hi: Number(m[2]) };
+  m = /^(?:≥|>=)\s*(\d+(?:\.\d+)?)$/.exec(t);
+  if (m) return { lo: Number(m[1]), hi: Infinity };
+  return null;
+}
+
+/** Band labels from lowest to highest; labels that do not parse go last, in input order. */
+export function orderBands(labels: readonly string[]): string[] {
+  const lo = (l: string) => parseBand(l)?.lo ?? Infinity;
+  return [...new Set(labels)]
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => lo(a.l) - lo(b.l) || (lo(a.l) === Infinity ? a.i - b.i : 0))
+    .map((x) => x.l);
+}
+
+/** Per category, households per income band and how many sit below the poverty line. */
+export type IncomeCategoryRow = {
+  category: string;
+  total: number;
+  below: number;
+  below_share: number;
+} & Record<string, number | string>;
+
+export interface IncomeByCategory {
+  /** Band labels, lowest first. */
+  bands: string[];
+  /** The bands counted as below the line (their upper bound ≤ `limit`). */
+  belowBands: string[];
+  /** The largest band bound not above the poverty line: the line itself when it is a bound. */
+  limit: number | null;
+  rows: IncomeCategoryRow[];
+}
+
+/**
+ * `incomeBands` rows (band × category) pivoted per category. Income is only
+ * published as bands, so "below the line" means a band lying wholly below it;
+ * when the line is not a band bound, the nearest lower bound is used (`limit`).
+ */
+export function incomeByCategory(rows: readonly Row[], povertyLine: number): IncomeByCategory {
+  const bands = orderBands(rows.map((r) => s(r.income_band)));
+  const belowBands = bands.filter((b) => {
+    const p = parseBand(b);
+    return p !== null && p.hi <= povertyLine;
+  });
+  const his = belowBands.map((b) => parseBand(b)?.hi ?? -Infinity);
+  const limit = his.length > 0 ? Math.max(...his) : null;
+  const out = EXIT_CATEGORIES.map((category) => {
+    const row = { category, total: 0, below: 0, below_share: 0 } as IncomeCategoryRow;
+    for (const b of bands) row[b] = 0;
+    for (const r of rows) {
+      if (r.exit_category !== category) continue;
+      const b = s(r.income_band);
+      row[b] = n(row[b]) + n(r.households);
+      row.total += n(r.households);
+      if (belowBands.includes(b)) row.below += n(r.households);
+    }
+    row.below_share = share(row.below, row.total);
+    return row;
+  });
+  return { bands, belowBands, limit, rows: out };
+}
+
+/** One-line takeaway, e.g. "重点帮扶户中 78% 人均收入低于 4,000 元（贫困线）". */
+export function incomeTakeaway(income: IncomeByCategory, povertyLine: number): string {
+  const focus = income.rows.find((r) => r.category === '重点帮扶');
+  const all = income.rows.reduce((a, r) => a + r.total, 0);
+  if (all === 0) return '暂无收入数据。';
+  if (income.limit === null)
+    return `没有完全低于贫困线 ${formatNumber(povertyLine)} 元的收入段，无法按贫困线统计。`;
+  const under = `低于 ${formatNumber(income.limit)} 元${income.limit === povertyLine ? '（贫困线）' : `（贫困线 ${formatNumber(povertyLine)} 元不是收入段边界）`}`;
+  const below = income.rows.reduce((a, r) => a + r.below, 0);
+  const head =
+    focus && focus.total > 0
+      ? `重点帮扶户中 ${formatPercent(focus.below_share, 0)} 人均可支配收入${under}`
+      : `人均可支配收入${under}的有 ${formatNumber(below)} 户`;
+  return `${head}；全部 ${formatNumber(all)} 户中为 ${formatPercent(share(below, all), 0)}。`;
+}
+
+/** The 三保障 gaps as rows: each guarantee and "any", with the filter value of `gap`. */
+export function securityRows(
+  gaps: Row | undefined,
+): { gap: string; label: string; households: number; share: number }[] {
+  const total = n(gaps?.households);
+  return [
+    { gap: '义务教育', label: '义务教育未保障', households: n(gaps?.education_gap) },
+    { gap: '基本医疗', label: '基本医疗未保障', households: n(gaps?.medical_gap) },
+    { gap: '住房安全', label: '住房安全未保障', households: n(gaps?.housing_gap) },
+    { gap: '任一项', label: '任一项未保障', households: n(gaps?.any_gap) },
+  ].map((r) => ({ ...r, share: share(r.households, total) }));
+}
+
+/** One-line takeaway of the 三保障 gaps. */
+export function securityTakeaway(gaps: Row | undefined): string {
+  const total = n(gaps?.households);
+  if (total === 0) return '暂无建档立卡户。';
+  const rows = securityRows(gaps);
+  const any = rows[3]?.households ?? 0;
+  if (any === 0) return `全部 ${formatNumber(total)} 户义务教育、基本医疗、住房安全均有保障。`;
+  const worst = rows.slice(0, 3).reduce((a, r) => (r.households > a.households ? r : a));
+  return (
+    `${formatNumber(any)} 户（${formatPercent(share(any, total))}）至少一项"三保障"未落实；` +
+    `缺口最多的是${worst.gap}（${formatNumber(worst.households)} 户）。`
+  );
+}
+
+/** Measures in use with each one's share of households. */
+export function measureRows(
+  rows: readonly Row[],
+  households: number,
+): { measure: string; households: number; share: number }[] {
+  return rows.map((r) => ({
+    measure: s(r.measure),
+    households: n(r.households),
+    share: share(n(r.households), households),
+  }));
+}
+
+/** One-line takeaway of the measures: the most used and how many a household has on average. */
+export function measureTakeaway(
+  rows: readonly { measure: string; households: number; share: number }[],
+  households: number,
+): string {
+  if (rows.length === 0 || households === 0) return '暂无帮扶措施数据。';
+  const top = rows.reduce((a, r) => (r.households > a.households ? r : a));
+  const uses = rows.reduce((a, r) => a + r.households, 0);
+  return (
+    `最常用的是${top.measure}，${formatNumber(top.households)} 户在用（${formatPercent(top.share)}）；` +
+    `平均每户 ${formatNumber(uses / households, 1)} 项措施。`
+  );
+}
+
+/** The label the `householdTypes` query gives a value blanked for k-anonymity. */
+export const HIDDEN_LABEL = HIDDEN_VALUE;
+/** How the chart and table show it: short enough for a heatmap header. */
+export const HIDDEN_SHORT = '未公开';
+
+/**
+ * Household type × labour capacity as heatmap cells and table rows, in the
+ * contract's order; values blanked for k-anonymity last, shown as `HIDDEN_SHORT`.
+ */
+export function typeMatrix(rows: readonly Row[]): {
+  rows: string[];
+  columns: string[];
+  cells: HeatmapCell[];
+  table: Record<string, string | number>[];
+  hidden: number;
+  total: number;
+} {
+  const order = (known: readonly string[], values: string[]) => [
+    ...known.filter((k) => values.includes(k)),
+    ...[...new Set(values)].filter((v) => !known.includes(v) && v !== HIDDEN_LABEL).sort(),
+    ...(values.includes(HIDDEN_LABEL) ? [HIDDEN_LABEL] : []),
+  ];
+  const types = order(
+    HOUSEHOLD_TYPES,
+    rows.map((r) => s(r.household_type)),
+  );
+  const labour = order(
+    LABOR_CAPACITIES,
+    rows.map((r) => s(r.labor_capacity)),
+  );
+  const count = (t: string, l: string) =>
+    rows
+      .filter((r) => r.household_type === t && r.labor_capacity === l)
+      .reduce((a, r) => a + n(r.households), 0);
+  const show = (v: string) => (v === HIDDEN_LABEL ? HIDDEN_SHORT : v);
+  const cells = types.flatMap((t) =>
+    labour.map((l) => ({ row: show(t), column: show(l), value: count(t, l) })),
+  );
+  const table = types.map((t) => {
+    const row: Record<string, string | number> = { household_type: show(t) };
+    let sum = 0;
+    for (const l of labour) {
+      row[show(l)] = count(t, l);
+      sum += count(t, l);
+    }
+    row.total = sum;
+    return row;
+  });
+  const hidden = rows
+    .filter((r) => r.household_type === HIDDEN_LABEL || r.labor_capacity === HIDDEN_LABEL)
+    .reduce((a, r) => a + n(r.households), 0);
+  const total = rows.reduce((a, r) => a + n(r.households), 0);
+  return { rows: types.map(show), columns: labour.map(show), cells, table, hidden, total };
+}
+
+/** One-line takeaway of type × labour capacity: share without labour capacity, and what is hidden. */
+export function typeTakeaway(rows: readonly Row[]): string {
+  const total = rows.reduce((a, r) => a + n(r.households), 0);
+  if (total === 0) return '暂无建档立卡户。';
+  const known = rows.filter((r) => r.labor_capacity !== HIDDEN_LABEL);
+  const knownTotal = known.reduce((a, r) => a + n(r.households), 0);
+  const without = known
+    .filter((r) => r.labor_capacity === '无劳动能力')
+    .reduce((a, r) => a + n(r.households), 0);
+  const hidden = total - knownTotal;
+  return (
+    `公开劳动能力的 ${formatNumber(knownTotal)} 户中 ${formatPercent(share(without, knownTotal))} 无劳动能力` +
+    (hidden > 0 ? `；另有 ${formatNumber(hidden)} 户为保护隐私未公开劳动能力。` : '。')
+  );
+}

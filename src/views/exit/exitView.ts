@@ -1,0 +1,313 @@
+/**
+ * The 脱贫成效分类 page (/exit/) for one filter state: which named queries it
+ * runs and everything it shows, built from their results. Used by the page at
+ * build time (no filter) and by the browser after a filter changes.
+ */
+import { EXIT_CATEGORIES } from '../../contract/enums.ts';
+import {
+  exitCategoryByArea,
+  exitCategoryPeople,
+  householdTypes,
+  incomeBands,
+  measuresInUse,
+  securityGaps,
+} from '../../queries/households.ts';
+import type { FilterKey, FilterState } from '../../queries/filters.ts';
+import { barChart, heatmapChart, stackedBarChart } from '../../render/charts/index.ts';
+import { formatNumber, formatPercent } from '../../render/format.ts';
+import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
+import { streetHref, url, villageHref } from '../../render/nav.ts';
+import type { TableColumn, TableRow } from '../../render/html/table.ts';
+import { renderTableHtml } from '../../render/html/tableHtml.ts';
+import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
+import {
+  CHART_MAX_ROWS,
+  VILLAGE_LIST_MAX,
+  groupByStreet,
+  orderByStreet,
+  topRows,
+} from '../registration/registration.ts';
+import {
+  HIDDEN_SHORT,
+  exitAreaTakeaway,
+  exitByArea,
+  exitShareRows,
+  exitTotals,
+  incomeByCategory,
+  incomeTakeaway,
+  measureRows,
+  measureTakeaway,
+  securityRows,
+  securityTakeaway,
+  typeMatrix,
+  typeTakeaway,
+} from './exit.ts';
+import {
+  emptyView,
+  setFigure,
+  type QueryResults,
+  type QuerySet,
+  type TopicSpec,
+  type TopicView,
+} from '../shared/topicView.ts';
+
+/** What no filter changes, embedded in the page for the browser. */
+export interface ExitContext {
+  povertyLine: number;
+  /** Streets in division-code order (streetList). */
+  streetOrder: string[];
+  villageCount: number;
+}
+
+export const EXIT_FILTER_KEYS: readonly FilterKey[] = [
+  'street',
+  'village',
+  'exit_category',
+  'household_type',
+  'labor_capacity',
+  'gap',
+];
+/** Filters the exact person counts (village_people) cannot apply: households are counted instead. */
+const HOUSEHOLD_ONLY: readonly FilterKey[] = ['household_type', 'labor_capacity', 'gap'];
+
+/** Keeps names (the first column) on one line; the table scrolls sideways instead. */
+export const NOWRAP_FIRST =
+  '[&_td:first-child]:whitespace-nowrap [&_th:first-child]:whitespace-nowrap';
+/** Village tables start open when there are few villages in all. */
+const OPEN_VILLAGES_MAX = 20;
+
+const listVillages = (ctx: ExitContext) => ctx.villageCount <= VILLAGE_LIST_MAX;
+
+export function exitQueries(f: FilterState, ctx: ExitContext): QuerySet {
+  return {
+    people: exitCategoryPeople(f),
+    streets: exitCategoryByArea(f, 'street'),
+    ...(listVillages(ctx) ? { villages: exitCategoryByArea(f, 'village') } : {}),
+    income: incomeBands(f),
+    gaps: securityGaps(f),
+    measures: measuresInUse(f),
+    types: householdTypes(f),
+  };
+}
+
+const series = EXIT_CATEGORIES.map((c) => ({ key: c, name: c }));
+const areaColumns = (nameLabel: string): TableColumn[] => [
+  { key: 'name', label: nameLabel },
+  ...EXIT_CATEGORIES.map((c): TableColumn => ({ key: c, label: c, format: 'number' })),
+  { key: 'total', label: '合计', format: 'number' },
+  { key: 'focus_share', label: '重点帮扶占比', format: 'percent' },
+];
+const streetLinks = { name: (r: TableRow) => streetHref(String(r.name)) };
+const villageLinks = { name: (r: TableRow) => villageHref(String(r.key)) };
+const categoryHref = (c: string) => url(`/exit/?exit_category=${encodeURIComponent(c)}`);
+
+export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState): TopicView {
+  const view = emptyView();
+  const streets = orderByStreet(exitByArea(r.streets ?? []), ctx.streetOrder);
+
+  // Key figures: exact persons from village_people unless a household-only filter is set.
+  const householdOnly = HOUSEHOLD_ONLY.some((k) => f[k]);
+  const people = householdOnly
+    ? EXIT_CATEGORIES.map((c) => ({
+        exit_category: c,
+        households: streets.reduce((a, s) => a + s[c], 0),
+      }))
+    : (r.people ?? []);
+  const totals = exitTotals(people);
+  const personsOf = (c: string) =>
+    Number((r.people ?? []).find((p) => p.exit_category === c)?.persons ?? 0);
+  view.keyFigures = totals.map((t) => ({
+    label: t.category,
+    value: t.households,
+    unit: '户',
+    note: householdOnly
+      ? `占 ${formatPercent(t.share)}`
+      : `${formatNumber(personsOf(t.category))} 人，占 ${formatPercent(t.share)}`,
+    tone: t.category === '重点帮扶' ? 'bad' : t.category === '巩固提升' ? 'good' : 'default',
+  }));
+  view.text['exit-households-total'] = formatNumber(totals.reduce((a, t) => a + t.households, 0));
+
+  const chartStreets = topRows(streets, (s) => s.focus_share, CHART_MAX_ROWS);
+  const cut = chartStreets.length < streets.length;
+  const byStreetTakeaway = exitAreaTakeaway(streets, '街道');
+  const countTitle = cut
+    ? `脱贫成效分类户数（重点帮扶占比最高的 ${chartStreets.length} 个街道）`
+    : '各街道脱贫成效分类户数';
+  const shareTitle = cut
+    ? `脱贫成效分类占比（重点帮扶占比最高的 ${chartStreets.length} 个街道）`
+    : '各街道脱贫成效分类占比';
+  const streetMarks = {
+    width: CHART_WIDTH,
+    filterKey: 'street',
+    filterValue: (s: { name: string }) => s.name,
+    href: (s: { name: string }) => streetHref(s.name),
+  };
+  setFigure(view, 'exit-streets-count', {
+    title: countTitle,
+    takeaway: byStreetTakeaway,
+    chart: (name) =>
+      stackedBarChart(chartStreets, {
+        ...name,
+        label: 'name',
+        series,
+        ...streetMarks,
+      }),
+    columns: areaColumns('街道'),
+    rows: chartStreets,
+    links: streetLinks,
+  });
+  setFigure(view, 'exit-streets-share', {
+    title: shareTitle,
+    takeaway: byStreetTakeaway,
+    chart: (name) =>
+      stackedBarChart(chartStreets, {
+        ...name,
+        label: 'name',
+        series,
+        normalize: true,
+        ...streetMarks,
+      }),
+    columns: [
+      { key: 'name', label: '街道' },
+      ...EXIT_CATEGORIES.map((c): TableColumn => ({ key: c, label: c, format: 'percent' })),
+      { key: 'total', label: '户数', format: 'number' },
+    ],
+    rows: exitShareRows(chartStreets),
+    links: streetLinks,
+  });
+
+  view.html['exit-villages'] = listVillages(ctx)
+    ? renderAreaGroupsHtml(
+        groupByStreet(orderByStreet(exitByArea(r.villages ?? []), ctx.streetOrder)),
+        {
+          idPrefix: 'exit-villages',
+          columns: areaColumns('村'),
+          open: ctx.villageCount <= OPEN_VILLAGES_MAX,
+          caption: (s) => `${s}各村脱贫成效分类户数`,
+          links: villageLinks,
+          tableClass: NOWRAP_FIRST,
+          empty: '没有符合筛选条件的建档立卡户。',
+        },
+      )
+    : `<p class="text-sm text-muted">共 ${formatNumber(ctx.villageCount)} 个村：下表按街道汇总，各村明细见各街道页面（点街道名称）。</p>` +
+      renderTableHtml(areaColumns('街道'), streets, {
+        caption: '各街道脱贫成效分类户数',
+        links: streetLinks,
+        class: NOWRAP_FIRST,
+      });
+
+  const income = incomeByCategory(r.income ?? [], ctx.povertyLine);
+  const incomeText = incomeTakeaway(income, ctx.povertyLine);
+  const incomeTitle = '各分类户的人均可支配收入段';
+  setFigure(view, 'exit-income', {
+    title: incomeTitle,
+    takeaway: incomeText,
+    chart: (name) =>
+      stackedBarChart(income.rows, {
+        ...name,
+        label: 'category',
+        series: income.bands.map((b) => ({ key: b, name: `${b} 元` })),
+        normalize: true,
+        colors: 'sequential',
+        width: CHART_WIDTH,
+        filterKey: 'exit_category',
+        filterValue: (row) => row.category,
+        href: (row) => categoryHref(row.category),
+      }),
+    columns: [
+      { key: 'category', label: '分类' },
+      ...income.bands.map((b): TableColumn => ({ key: b, label: `${b} 元`, format: 'number' })),
+      { key: 'total', label: '合计', format: 'number' },
+      {
+        key: 'below_share',
+        label: `低于 ${formatNumber(income.limit ?? ctx.povertyLine)} 元占比`,
+        format: 'percent',
+      },
+    ],
+    rows: income.rows,
+  });
+
+  const gapsRow = (r.gaps ?? [])[0];
+  const gaps = securityRows(gapsRow);
+  const gapsText = securityTakeaway(gapsRow);
+  const gapsTitle = '“三保障”未落实户数';
+  setFigure(view, 'exit-security', {
+    title: gapsTitle,
+    takeaway: gapsText,
+    chart: (name) =>
+      barChart(gaps, {
+        ...name,
+        label: 'label',
+        value: 'households',
+        color: 'var(--c-bad, #d55e00)',
+        width: CHART_WIDTH,
+        filterKey: 'gap',
+        filterValue: (row) => row.gap,
+        href: (row) => url(`/exit/?gap=${encodeURIComponent(row.gap)}`),
+      }),
+    columns: [
+      { key: 'label', label: '项目' },
+      { key: 'households', label: '户数', format: 'number' },
+      { key: 'share', label: '占全部户', format: 'percent' },
+    ],
+    rows: gaps,
+  });
+
+  const households = Number(gapsRow?.households ?? 0);
+  const measures = measureRows(r.measures ?? [], households);
+  const measuresText = measureTakeaway(measures, households);
+  const measuresTitle = '在用的帮扶措施（户数）';
+  setFigure(view, 'exit-measures', {
+    title: measuresTitle,
+    takeaway: measuresText,
+    chart: (name) =>
+      barChart(measures, {
+        ...name,
+        label: 'measure',
+        value: 'households',
+        width: CHART_WIDTH,
+      }),
+    columns: [
+      { key: 'measure', label: '帮扶措施' },
+      { key: 'households', label: '户数', format: 'number' },
+      { key: 'share', label: '占全部户', format: 'percent' },
+    ],
+    rows: measures,
+  });
+
+  const types = typeMatrix(r.types ?? []);
+  const typesText = typeTakeaway(r.types ?? []);
+  const typesTitle = '户类型 × 劳动能力（户数）';
+  setFigure(view, 'exit-household-types', {
+    title: typesTitle,
+    takeaway: typesText,
+    chart: (name) =>
+      heatmapChart(types.cells, {
+        ...name,
+        rows: types.rows,
+        columns: types.columns,
+        width: CHART_WIDTH,
+        filterKey: 'household_type',
+        // The row blanked for privacy is not a value one can filter by.
+        filterValue: (row) => (row === HIDDEN_SHORT ? '' : row),
+        href: (cell) =>
+          cell.row === HIDDEN_SHORT
+            ? null
+            : url(`/exit/?household_type=${encodeURIComponent(cell.row)}`),
+      }),
+    columns: [
+      { key: 'household_type', label: '户类型' },
+      ...types.columns.map((c): TableColumn => ({ key: c, label: c, format: 'number' })),
+      { key: 'total', label: '合计', format: 'number' },
+    ],
+    rows: types.table,
+  });
+  view.text['exit-hidden-count'] = formatNumber(types.hidden);
+  return view;
+}
+
+export const exitTopic: TopicSpec<ExitContext> = {
+  keys: EXIT_FILTER_KEYS,
+  queries: exitQueries,
+  render: renderExitView,
+};

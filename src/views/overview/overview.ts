@@ -1,0 +1,77 @@
+/**
+ * The overview's figures, derived from named-query results. Pure: the same
+ * function serves the prerendered page and the browser.
+ */
+import { EXIT_CATEGORIES, DIMENSIONS } from '../../contract/enums.ts';
+import { formatNumber, formatPercent } from '../../render/format.ts';
+import type { Row } from '../../engine/engine.ts';
+
+const n = (v: unknown) => (typeof v === 'number' ? v : 0);
+const sumWhere = (rows: Row[], key: string, col: string, values: readonly string[]) =>
+  rows.filter((r) => values.includes(String(r[key]))).reduce((s, r) => s + n(r[col]), 0);
+
+export interface OverviewInput {
+  people: Row[];
+  changes: Row[];
+  exits: Row[];
+  gaps: Row | undefined;
+  shuangdao: Row[];
+  rect: Row | undefined;
+}
+
+export function buildOverview(input: OverviewInput) {
+  const { people, changes, exits, gaps, shuangdao, rect } = input;
+  const households = {
+    now: sumWhere(people, 'status', 'households', ['在册', '已脱贫']),
+    exited: sumWhere(people, 'status', 'households', ['已脱贫']),
+    removed: sumWhere(changes, 'change_type', 'records', ['清退']),
+    added: sumWhere(changes, 'change_type', 'records', ['新增纳入']),
+  };
+  const persons = {
+    now: sumWhere(people, 'status', 'persons', ['在册', '已脱贫']),
+    exited: sumWhere(people, 'status', 'persons', ['已脱贫']),
+    removed: -sumWhere(changes, 'change_type', 'persons', ['清退']),
+    added: sumWhere(changes, 'change_type', 'persons', ['新增纳入']),
+  };
+  const exitTotal = exits.reduce((s, r) => s + n(r.households), 0);
+  const exitRows = EXIT_CATEGORIES.map((category) => {
+    const households = sumWhere(exits, 'exit_category', 'households', [category]);
+    return { category, households, share: exitTotal > 0 ? households / exitTotal : 0 };
+  });
+  const top = [...exitRows].sort((a, b) => b.households - a.households)[0];
+  const focus = exitRows.find((r) => r.category === '重点帮扶');
+  const exitTakeaway =
+    exitTotal === 0
+      ? '暂无建档立卡户。'
+      : `${formatNumber(exitTotal)} 户中，${top?.category}最多（${formatPercent(top?.share ?? 0)}）；需重点帮扶 ${formatNumber(focus?.households ?? 0)} 户。`;
+
+  const shuangdaoRows = DIMENSIONS.map((dimension) => {
+    const r = shuangdao.find((x) => x.dimension === dimension);
+    return { dimension, villages: n(r?.villages), villages_with_gap: n(r?.villages_with_gap) };
+  });
+  const shuangdaoVillages = Math.max(0, ...shuangdaoRows.map((r) => r.villages));
+  const worst = [...shuangdaoRows].sort((a, b) => b.villages_with_gap - a.villages_with_gap)[0];
+  const shuangdaoTakeaway =
+    shuangdaoVillages === 0
+      ? '本地区没有“双到”村数据。'
+      : `${formatNumber(shuangdaoVillages)} 个“双到”村中，${worst?.dimension}短板最多：${formatNumber(worst?.villages_with_gap ?? 0)} 个村尚未建立长效机制。`;
+
+  return {
+    households,
+    persons,
+    exitRows,
+    exitTakeaway,
+    gaps: { households: n(gaps?.households), any: n(gaps?.any_gap) },
+    shuangdaoRows,
+    shuangdaoVillages,
+    shuangdaoTakeaway,
+    rect: {
+      items: n(rect?.items),
+      done: n(rect?.done),
+      in_progress: n(rect?.in_progress),
+      not_started: n(rect?.not_started),
+      overdue: n(rect?.overdue),
+      overdue_open: n(rect?.overdue_open),
+    },
+  };
+}

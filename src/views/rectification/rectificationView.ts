@@ -1,0 +1,335 @@
+/**
+ * The 问题整改 page (/rectification/) for one filter state and one state of
+ * its items list (search, order, page): its named queries and everything it
+ * shows. Used by the page at build time (nothing set) and by the browser.
+ */
+import {
+  RECT_SORTS,
+  rectificationBreakdown,
+  rectificationItemCount,
+  rectificationItems,
+  rectificationOverdueByUnit,
+  rectificationProgress,
+  type BreakdownDim,
+  type RectListOptions,
+  type RectSortKey,
+} from '../../queries/rectifications.ts';
+import type { FilterKey, FilterState } from '../../queries/filters.ts';
+import type { Row } from '../../engine/engine.ts';
+import type { CsvColumn } from '../../render/charts/chartDataCsv.ts';
+import { barChart, lineChart, stackedBarChart } from '../../render/charts/index.ts';
+import { formatNumber, formatPercent } from '../../render/format.ts';
+import { SOURCE_LEVELS } from '../../contract/enums.ts';
+import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
+import { url } from '../../render/nav.ts';
+import type { TableColumn } from '../../render/html/table.ts';
+import { escapeHtml } from '../../render/html/tableHtml.ts';
+import { hasTopicState, topicSearch, type ListState } from '../shared/urlState.ts';
+import { renderPageLinksHtml } from '../../render/html/pageLinksHtml.ts';
+import { RECT_COLUMNS, renderRectificationTableHtml } from './rectificationTableHtml.ts';
+import {
+  RECT_PAGE_SIZE,
+  STATUS_COLORS,
+  STATUS_SERIES,
+  breakdownTotals,
+  buildStatusStack,
+  progressTakeaway,
+  rectPagePath,
+  statusTakeaway,
+  thinProgress,
+  unitTakeaway,
+  type RectItem,
+} from './rectification.ts';
+import {
+  emptyView,
+  setFigure,
+  type ListCsv,
+  type QueryResults,
+  type QuerySet,
+  type TopicSpec,
+  type TopicView,
+} from '../shared/topicView.ts';
+
+export interface RectificationContext {
+  asOf: string;
+}
+
+export const RECTIFICATION_FILTER_KEYS: readonly FilterKey[] = [
+  'street',
+  'village',
+  'source_level',
+  'source_type',
+  'category',
+  'rect_status',
+  'overdue',
+];
+/** Columns the items list sorts by (the `sort` query key). */
+export const RECT_SORT_KEYS = Object.keys(RECT_SORTS) as RectSortKey[];
+
+/** Overdue items listed in full at the top; the rest lead the paginated list. */
+const OVERDUE_LIST_MAX = 10;
+/** Units shown in the overdue-by-unit chart. */
+const UNIT_CHART_MAX = 10;
+
+const listOptions = (list: ListState): RectListOptions => ({
+  sort: list.sort ? { key: list.sort as RectSortKey, dir: list.dir ?? 'asc' } : undefined,
+  search: list.q,
+});
+
+export function rectificationQueries(
+  f: FilterState,
+  _ctx: unknown,
+  list: ListState = {},
+): QuerySet {
+  const page = list.page ?? 1;
+  // Under 未逾期 or 已完成 nothing is overdue and open: no list to query.
+  const noOverdueOpen = f.overdue === '未逾期' || f.rect_status === '已完成';
+  return {
+    breakdown: rectificationBreakdown(f),
+    progress: rectificationProgress(f),
+    units: rectificationOverdueByUnit(f),
+    ...(noOverdueOpen
+      ? {}
+      : { overdueTop: rectificationItems({ ...f, overdue: '逾期' }, OVERDUE_LIST_MAX) }),
+    // Without a search, the list has every filtered item: the breakdown counts them.
+    ...(list.q ? { count: rectificationItemCount(f, list.q) } : {}),
+    items: rectificationItems(f, RECT_PAGE_SIZE, (page - 1) * RECT_PAGE_SIZE, listOptions(list)),
+  };
+}
+
+const series = STATUS_SERIES.map((s) => ({ key: s.key, name: s.name }));
+const statusColumns = (label: string): TableColumn[] => [
+  { key: 'key', label },
+  { key: 'total', label: '问题数', format: 'number' },
+  { key: 'done', label: '按期完成', format: 'number' },
+  { key: 'done_late', label: '逾期完成', format: 'number' },
+  { key: 'in_progress', label: '整改中（未逾期）', format: 'number' },
+  { key: 'not_started', label: '未启动（未逾期）', format: 'number' },
+  { key: 'overdue_open', label: '逾期未完成', format: 'number' },
+  { key: 'done_share', label: '完成率', format: 'percent' },
+];
+const n = (v: unknown) => Number(v ?? 0);
+const pct = (a: number, b: number) => (b > 0 ? formatPercent(a / b) : '—');
+
+/** "按整改时限从早到晚" — the order the list is in. */
+function orderText(list: ListState): string {
+  const col = RECT_COLUMNS.find((c) => c.sort === list.sort);
+  if (!col) return '逾期未完成的在前（逾期最久的最先），其次是其他未完成的，最后是已完成的';
+  return `按${col.label}${list.dir === 'desc' ? '降序' : '升序'}排列`;
+}
+
+export function renderRectificationView(
+  r: QueryResults,
+  ctx: RectificationContext,
+  f: FilterState,
+  list: ListState = {},
+): TopicView {
+  const view = emptyView();
+  const breakdown = (dim: BreakdownDim) => (r.breakdown ?? []).filter((row) => row.dim === dim);
+  const totals = breakdownTotals(r.breakdown ?? []);
+  view.keyFigures = [
+    { label: '发现问题', value: totals.items, unit: '项' },
+    {
+      label: '已完成',
+      value: totals.done,
+      unit: '项',
+      tone: 'good',
+      note: `${pct(totals.done, totals.items)}，其中逾期完成 ${formatNumber(totals.overdue - totals.overdue_open)} 项`,
+    },
+    {
+      label: '整改中',
+      value: totals.in_progress,
+      unit: '项',
+      note: pct(totals.in_progress, totals.items),
+    },
+    {
+      label: '未启动',
+      value: totals.not_started,
+      unit: '项',
+      note: pct(totals.not_started, totals.items),
+    },
+    {
+      label: '逾期未完成',
+      value: totals.overdue_open,
+      unit: '项',
+      tone: totals.overdue_open > 0 ? 'bad' : 'good',
+      note: `占未完成的 ${pct(totals.overdue_open, totals.items - totals.done)}`,
+    },
+  ];
+
+  const stacks = [
+    {
+      id: 'rect-by-source',
+      filter: 'source_type',
+      label: '问题来源',
+      title: '按问题来源的整改进展',
+      rows: buildStatusStack(breakdown('source_type')),
+    },
+    {
+      id: 'rect-by-level',
+      filter: 'source_level',
+      label: '来源层级',
+      title: '按来源层级的整改进展',
+      rows: buildStatusStack(breakdown('source_level'), SOURCE_LEVELS),
+    },
+    {
+      id: 'rect-by-category',
+      filter: 'category',
+      label: '问题类别',
+      title: '按问题类别的整改进展',
+      rows: buildStatusStack(breakdown('category')),
+    },
+  ] as const;
+  for (const s of stacks) {
+    const takeaway = statusTakeaway(s.rows, s.label);
+    view.figures[s.id] = {
+      title: s.title,
+      takeaway,
+      svg: stackedBarChart(s.rows, {
+        id: `${s.id}-svg`,
+        title: s.title,
+        description: takeaway,
+        label: 'key',
+        series,
+        colors: STATUS_COLORS,
+        width: CHART_WIDTH,
+        filterKey: s.filter,
+        filterValue: (row) => row.key,
+        href: (row) => url(`/rectification/?${s.filter}=${encodeURIComponent(row.key)}`),
+      }),
+      columns: statusColumns(s.label),
+      rows: s.rows,
+    };
+  }
+
+  const progress = thinProgress(r.progress ?? [], ctx.asOf);
+  const progressText = progressTakeaway(progress, ctx.asOf);
+  const progressTitle = '累计发现与累计完成的问题';
+  view.figures['rect-progress'] = {
+    title: progressTitle,
+    takeaway: progressText,
+    svg: lineChart(
+      [
+        { name: '累计发现', points: progress.map((p) => ({ date: p.date, value: p.found })) },
+        { name: '累计完成', points: progress.map((p) => ({ date: p.date, value: p.done })) },
+      ],
+      {
+        id: 'rect-progress-svg',
+        title: progressTitle,
+        description: progressText,
+        width: CHART_WIDTH,
+      },
+    ),
+    columns: [
+      { key: 'date', label: '日期', format: 'date' },
+      { key: 'found', label: '累计发现', format: 'number' },
+      { key: 'done', label: '累计完成', format: 'number' },
+    ],
+    rows: progress,
+  };
+
+  // Overdue and open: the longest overdue, then who is responsible.
+  const units = r.units ?? [];
+  const unitRows = units.slice(0, UNIT_CHART_MAX);
+  const unitText = unitTakeaway(units);
+  const unitTitle =
+    units.length > UNIT_CHART_MAX
+      ? `逾期未完成问题最多的 ${UNIT_CHART_MAX} 个责任单位`
+      : '各责任单位逾期未完成的问题';
+  setFigure(view, 'rect-overdue-units', {
+    title: unitTitle,
+    takeaway: unitText,
+    chart: (name) =>
+      barChart(unitRows, {
+        ...name,
+        label: 'unit',
+        value: 'items',
+        color: '#a4262c',
+        width: CHART_WIDTH,
+      }),
+    columns: [
+      { key: 'unit', label: '责任单位' },
+      { key: 'items', label: '逾期未完成', format: 'number' },
+      { key: 'earliest_deadline', label: '最早的整改时限', format: 'date' },
+    ],
+    rows: unitRows,
+  });
+  const overdueTop = ((r.overdueTop ?? []) as RectItem[]).filter((i) => i.status !== '已完成');
+  const overduePages = Math.ceil(totals.overdue_open / RECT_PAGE_SIZE);
+  const overdueMore =
+    totals.overdue_open > overdueTop.length
+      ? `；下面列出前 ${formatNumber(overdueTop.length)} 项，全部 ${formatNumber(totals.overdue_open)} 项排在问题清单的最前面（第 1${overduePages > 1 ? `—${formatNumber(overduePages)}` : ''} 页）`
+      : '';
+  view.hidden['rect-overdue-none'] = totals.overdue_open > 0;
+  view.hidden['rect-overdue-detail'] = totals.overdue_open === 0;
+  view.html['rect-overdue-list'] =
+    `<p class="text-sm">共 <strong>${formatNumber(totals.overdue_open)}</strong> 项，逾期最久的排在最前${escapeHtml(overdueMore)}。</p>` +
+    renderRectificationTableHtml(overdueTop, { asOf: ctx.asOf, caption: '逾期最久的未完成问题' });
+
+  // The items list: this page of the filtered, searched, ordered items.
+  const count = list.q ? n((r.count ?? [])[0]?.items) : totals.items;
+  const page = list.page ?? 1;
+  const lastPage = Math.max(1, Math.ceil(count / RECT_PAGE_SIZE));
+  const items = (r.items ?? []) as RectItem[];
+  const first = (page - 1) * RECT_PAGE_SIZE + 1;
+  const stateful = hasTopicState({ filters: f, list });
+  const href = (p: number) =>
+    stateful
+      ? url(
+          `/rectification/${topicSearch({ filters: f, list: { ...list, page: p } }, RECTIFICATION_FILTER_KEYS)}`,
+        )
+      : url(rectPagePath(p));
+  const range =
+    items.length > 0 && lastPage > 1
+      ? `本页为第 ${formatNumber(first)}—${formatNumber(first + items.length - 1)} 项。`
+      : '';
+  view.text['rect-items-note'] =
+    `共 ${formatNumber(count)} 项${list.q ? `含“${list.q}”` : ''}，每页 ${RECT_PAGE_SIZE} 项：${orderText(list)}。${range}`;
+  view.html['rect-items-list'] =
+    items.length === 0
+      ? `<p class="card my-4 text-sm">${count === 0 ? '没有符合条件的问题。' : '这一页没有问题：请回到第 1 页。'}</p>` +
+        renderPageLinksHtml(Math.min(page, lastPage), lastPage, href, '问题清单分页')
+      : renderPageLinksHtml(page, lastPage, href, '问题清单分页（上）') +
+        renderRectificationTableHtml(items, {
+          asOf: ctx.asOf,
+          caption: `问题清单（第 ${formatNumber(page)} 页，共 ${formatNumber(lastPage)} 页）`,
+          start: first,
+          sort: list.sort ? { key: list.sort, dir: list.dir ?? 'asc' } : undefined,
+        }) +
+        renderPageLinksHtml(page, lastPage, href, '问题清单分页');
+  return view;
+}
+
+const CSV_COLUMNS: CsvColumn<Row>[] = [
+  { header: '问题编号', value: 'issue_id' },
+  { header: '来源层级', value: 'source_level' },
+  { header: '问题来源', value: 'source_type' },
+  { header: '发现日期', value: 'found_date' },
+  { header: '街道', value: 'street' },
+  { header: '村代码', value: 'village_code' },
+  { header: '村', value: 'village_name' },
+  { header: '问题类别', value: 'category' },
+  { header: '问题描述', value: 'description' },
+  { header: '整改措施', value: 'measures' },
+  { header: '责任单位', value: 'responsible_unit' },
+  { header: '整改时限', value: 'deadline' },
+  { header: '整改状态', value: 'status' },
+  { header: '完成日期', value: 'completed_date' },
+  { header: '是否逾期', value: (row) => (row.overdue ? '是' : '否') },
+];
+
+/** Every item of the current filter, search and order, for "下载 CSV". */
+export function rectificationListCsv(f: FilterState, _ctx: unknown, list: ListState): ListCsv {
+  return {
+    query: rectificationItems(f, null, 0, listOptions(list)),
+    columns: CSV_COLUMNS,
+    filename: '问题清单.csv',
+  };
+}
+
+export const rectificationTopic: TopicSpec<RectificationContext> = {
+  keys: RECTIFICATION_FILTER_KEYS,
+  queries: rectificationQueries,
+  render: renderRectificationView,
+  listCsv: rectificationListCsv,
+};

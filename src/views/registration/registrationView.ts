@@ -1,0 +1,262 @@
+/**
+ * The 建档立卡与户数人数变动 page (/registration/) for one filter state:
+ * its named queries and everything it shows. Used by the page at build time
+ * (no filter) and by the browser after a filter changes.
+ */
+import {
+  changeRecords,
+  changesByType,
+  changesOverTime,
+  registrationByArea,
+} from '../../queries/households.ts';
+import type { FilterKey, FilterState } from '../../queries/filters.ts';
+import { lineChart, stackedBarChart, waterfallChart } from '../../render/charts/index.ts';
+import { formatNumber } from '../../render/format.ts';
+import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
+import { streetHref, villageHref } from '../../render/nav.ts';
+import type { TableColumn, TableRow } from '../../render/html/table.ts';
+import { renderTableHtml } from '../../render/html/tableHtml.ts';
+import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
+import { renderChangeRecordsHtml } from '../../render/html/changeRecordsHtml.ts';
+import { NOWRAP_FIRST } from '../exit/exitView.ts';
+import {
+  CHART_MAX_ROWS,
+  VILLAGE_LIST_MAX,
+  areaChangeTakeaway,
+  groupByStreet,
+  householdSteps,
+  householdTakeaway,
+  orderByStreet,
+  personSteps,
+  personTakeaway,
+  streetsFromVillages,
+  sumRegistration,
+  toAreaRegistration,
+  topRows,
+  weeklyChanges,
+  weeklyTakeaway,
+} from './registration.ts';
+import {
+  emptyView,
+  type QueryResults,
+  type QuerySet,
+  type TopicSpec,
+  type TopicView,
+} from '../shared/topicView.ts';
+
+export interface RegistrationContext {
+  asOf: string;
+  streetOrder: string[];
+  villageCount: number;
+}
+
+/** The change tables carry street and village only: no other filter applies. */
+export const REGISTRATION_FILTER_KEYS: readonly FilterKey[] = ['street', 'village'];
+
+/** The latest change records shown on the page; the rest are in the downloads. */
+const RECORD_LIMIT = 50;
+/** Records shown at once; the rest of the latest RECORD_LIMIT open on a tap. */
+const RECORDS_OPEN = 10;
+/** Village tables start open when there are few villages in all. */
+const OPEN_VILLAGES_MAX = 20;
+/** Past this many weeks the stacked weekly bars get too long: lines instead. */
+const WEEK_BARS_MAX = 20;
+
+const listVillages = (ctx: RegistrationContext) => ctx.villageCount <= VILLAGE_LIST_MAX;
+
+export function registrationQueries(f: FilterState, ctx: RegistrationContext): QuerySet {
+  return {
+    // With the villages listed, their rows add up to the streets': one query fewer.
+    ...(listVillages(ctx)
+      ? { villages: registrationByArea(f, 'village') }
+      : { streets: registrationByArea(f, 'street') }),
+    byType: changesByType(f),
+    weekly: changesOverTime(f),
+    records: changeRecords(f, RECORD_LIMIT),
+  };
+}
+
+const stepColumns: TableColumn[] = [
+  { key: 'label', label: '项目' },
+  { key: 'value', label: '数量', format: 'number' },
+];
+const areaColumns = (nameLabel: string): TableColumn[] => [
+  { key: 'name', label: nameLabel },
+  { key: 'households_start', label: '开始户数', format: 'number' },
+  { key: 'households_added', label: '新增纳入', format: 'number' },
+  { key: 'households_removed', label: '清退', format: 'number' },
+  { key: 'households_exited', label: '已脱贫', format: 'number' },
+  { key: 'households_now', label: '现有户数', format: 'number' },
+  { key: 'persons_start', label: '开始人数', format: 'number' },
+  { key: 'persons_added', label: '新增人数', format: 'number' },
+  { key: 'persons_removed', label: '清退人数', format: 'number' },
+  { key: 'persons_other', label: '人口增减', format: 'number' },
+  { key: 'persons_exited', label: '已脱贫人数', format: 'number' },
+  { key: 'persons_now', label: '现有人数', format: 'number' },
+];
+const streetLinks = { name: (r: TableRow) => (r.key ? streetHref(String(r.name)) : '') };
+const villageLinks = { name: (r: TableRow) => villageHref(String(r.key)) };
+
+export function renderRegistrationView(r: QueryResults, ctx: RegistrationContext): TopicView {
+  const view = emptyView();
+  const villages = orderByStreet((r.villages ?? []).map(toAreaRegistration), ctx.streetOrder);
+  const streets = r.streets
+    ? orderByStreet(r.streets.map(toAreaRegistration), ctx.streetOrder)
+    : streetsFromVillages(villages);
+  const total = sumRegistration(streets);
+  const byType = r.byType ?? [];
+  const totalRecords = byType.reduce((a, t) => a + Number(t.records ?? 0), 0);
+
+  const pairs: [string, number, number, ('good' | 'default')?][] = [
+    ['回头看开始时', total.households_start, total.persons_start],
+    ['新增纳入', total.households_added, total.persons_added],
+    ['清退', total.households_removed, total.persons_removed],
+    ['已脱贫', total.households_exited, total.persons_exited, 'good'],
+    ['现有建档立卡', total.households_now, total.persons_now],
+  ];
+  view.keyFigures = pairs.map(([label, value, persons, tone]) => ({
+    label,
+    value,
+    unit: '户',
+    note: `${formatNumber(persons)} 人`,
+    tone: tone ?? 'default',
+  }));
+
+  const hSteps = householdSteps(total);
+  const pSteps = personSteps(total, byType);
+  const hTakeaway = householdTakeaway(total);
+  const pTakeaway = personTakeaway(total);
+  const waterfall = (id: string, title: string, takeaway: string, steps: typeof hSteps) => ({
+    title,
+    takeaway,
+    svg: waterfallChart(steps, {
+      id: `${id}-svg`,
+      title,
+      description: takeaway,
+      width: CHART_WIDTH,
+      zero: false,
+    }),
+    columns: stepColumns,
+    rows: steps.map((s) => ({ ...s })),
+  });
+  view.figures['registration-households-waterfall'] = waterfall(
+    'registration-households-waterfall',
+    '建档立卡户数：开始 → 现有',
+    hTakeaway,
+    hSteps,
+  );
+  view.figures['registration-persons-waterfall'] = waterfall(
+    'registration-persons-waterfall',
+    '建档立卡人数：开始 → 现有',
+    pTakeaway,
+    pSteps,
+  );
+
+  const chartStreets = topRows(
+    streets,
+    (s) => s.households_added + s.households_removed,
+    CHART_MAX_ROWS,
+  );
+  const streetChangeTitle =
+    chartStreets.length < streets.length
+      ? `新增纳入与清退户数（变动最多的 ${chartStreets.length} 个街道）`
+      : '各街道新增纳入与清退户数';
+  const streetChangeTakeaway = areaChangeTakeaway(streets, '街道');
+  view.figures['registration-streets-chart'] = {
+    title: streetChangeTitle,
+    takeaway: streetChangeTakeaway,
+    svg: stackedBarChart(chartStreets, {
+      id: 'registration-streets-svg',
+      title: streetChangeTitle,
+      description: streetChangeTakeaway,
+      label: 'name',
+      series: [
+        { key: 'households_added', name: '新增纳入' },
+        { key: 'households_removed', name: '清退' },
+      ],
+      width: CHART_WIDTH,
+      filterKey: 'street',
+      filterValue: (s) => s.name,
+      href: (s) => streetHref(s.name),
+    }),
+    columns: [
+      { key: 'name', label: '街道' },
+      { key: 'households_added', label: '新增纳入（户）', format: 'number' },
+      { key: 'households_removed', label: '清退（户）', format: 'number' },
+    ],
+    rows: chartStreets,
+    links: streetLinks,
+  };
+  view.html['registration-streets-table'] = renderTableHtml(
+    areaColumns('街道'),
+    [...streets, total],
+    {
+      caption: `共 ${formatNumber(streets.length)} 个街道，最后一行为合计`,
+      links: streetLinks,
+      class: NOWRAP_FIRST,
+    },
+  );
+
+  view.html['registration-villages'] = listVillages(ctx)
+    ? renderAreaGroupsHtml(groupByStreet(villages), {
+        idPrefix: 'registration-villages',
+        columns: areaColumns('村'),
+        open: ctx.villageCount <= OPEN_VILLAGES_MAX,
+        caption: (s) => `${s}各村户数人数`,
+        links: villageLinks,
+        tableClass: NOWRAP_FIRST,
+        streetLink: (s) => ({ href: streetHref(s), text: `${s}详情 →` }),
+      })
+    : `<p>共 ${formatNumber(ctx.villageCount)} 个村，分属 ${formatNumber(streets.length)} 个街道：各村明细见各街道页面（点上表中的街道名称）。</p>`;
+
+  const { weeks, types } = weeklyChanges(r.weekly ?? [], ctx.asOf);
+  const weeklyTitle = '每周变动记录数（按变动类型）';
+  const weeklyText = weeklyTakeaway(weeks, types);
+  view.figures['registration-weekly'] = {
+    title: weeklyTitle,
+    takeaway: weeklyText,
+    svg:
+      weeks.length <= WEEK_BARS_MAX
+        ? stackedBarChart(weeks, {
+            id: 'registration-weekly-svg',
+            title: weeklyTitle,
+            description: weeklyText,
+            label: 'label',
+            series: types.map((t) => ({ key: t, name: t })),
+            width: CHART_WIDTH,
+          })
+        : lineChart(
+            types.map((t) => ({
+              name: t,
+              points: weeks.map((w) => ({ date: w.week, value: Number(w[t] ?? 0) })),
+            })),
+            {
+              id: 'registration-weekly-svg',
+              title: weeklyTitle,
+              description: weeklyText,
+              width: CHART_WIDTH,
+            },
+          ),
+    columns: [
+      { key: 'range', label: '周（周一至周日）' },
+      ...types.map((t): TableColumn => ({ key: t, label: t, format: 'number' })),
+      { key: 'total', label: '合计', format: 'number' },
+    ],
+    rows: weeks,
+  };
+
+  const records = r.records ?? [];
+  view.text['registration-records-count'] = formatNumber(totalRecords);
+  view.text['registration-records-shown'] =
+    totalRecords > records.length
+      ? `这里显示最近的 ${formatNumber(records.length)} 条`
+      : '全部列出';
+  view.html['registration-records-list'] = renderChangeRecordsHtml(records, RECORDS_OPEN);
+  return view;
+}
+
+export const registrationTopic: TopicSpec<RegistrationContext> = {
+  keys: REGISTRATION_FILTER_KEYS,
+  queries: registrationQueries,
+  render: renderRegistrationView,
+};

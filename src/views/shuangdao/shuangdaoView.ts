@@ -1,0 +1,279 @@
+/**
+ * The “双到”村短板 page (/shuangdao/) for one filter state: its named
+ * queries and everything it shows. Used by the page at build time (no filter)
+ * and by the browser after a filter changes.
+ */
+import {
+  shortcomingsByDimension,
+  shuangdaoByStreet,
+  shuangdaoMatrix,
+} from '../../queries/shuangdao.ts';
+import type { FilterKey, FilterState } from '../../queries/filters.ts';
+import { barChart, stackedBarChart } from '../../render/charts/index.ts';
+import { formatNumber, formatPercent } from '../../render/format.ts';
+import { DIMENSIONS } from '../../contract/enums.ts';
+import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
+import { url } from '../../render/nav.ts';
+import type { TableColumn, TableRow } from '../../render/html/table.ts';
+import { escapeHtml, renderTableHtml } from '../../render/html/tableHtml.ts';
+import { renderShuangdaoStreetHtml } from './shuangdaoStreetHtml.ts';
+import {
+  buildDimensionRows,
+  buildStreetSummary,
+  formatInvestment,
+  gapTakeaway,
+  groupMatrixByStreet,
+  investmentFigure,
+  investmentTakeaway,
+  projectTakeaway,
+  shuangdaoStreetPath,
+  shuangdaoTotals,
+  streetTakeaway,
+  type DimensionRow,
+  type ShortcomingRow,
+} from './shuangdao.ts';
+import {
+  emptyView,
+  setFigure,
+  type ChartName,
+  type QueryResults,
+  type QuerySet,
+  type TopicSpec,
+  type TopicView,
+} from '../shared/topicView.ts';
+
+export interface ShuangdaoContext {
+  /** Every street with its village count (streetList), in display order. */
+  streets: { street: string; villages: number }[];
+  /** Draw every street's matrix on the page (few 双到 villages in all). */
+  inline: boolean;
+}
+
+export const SHUANGDAO_FILTER_KEYS: readonly FilterKey[] = ['street', 'village', 'dimension'];
+
+/** The per-street chart shows at most this many streets (those with most villages with gaps). */
+const STREET_CHART_MAX = 15;
+
+export function shuangdaoQueries(f: FilterState, ctx: ShuangdaoContext): QuerySet {
+  return {
+    dims: shortcomingsByDimension(f),
+    byStreet: shuangdaoByStreet(f),
+    ...(ctx.inline ? { matrix: shuangdaoMatrix(f) } : {}),
+  };
+}
+
+export const streetColumns: TableColumn[] = [
+  { key: 'street', label: '街道' },
+  { key: 'villages', label: '“双到”村', format: 'number' },
+  { key: 'with_gap', label: '有短板的村', format: 'number' },
+  { key: 'gaps', label: '短板（村×领域）', format: 'number' },
+  { key: 'projects', label: '拟建项目', format: 'number' },
+  { key: 'in_library', label: '纳入项目库', format: 'number' },
+  { key: 'investment_wan', label: '估算投资（万元）', format: 'wan' },
+];
+const streetLinks = { street: (r: TableRow) => url(shuangdaoStreetPath(String(r.street))) };
+const dimensionHref = (d: string) => url(`/shuangdao/?dimension=${encodeURIComponent(d)}`);
+const pct = (a: number, b: number) => (b > 0 ? formatPercent(a / b) : '—');
+/** Per-dimension stacked bars in two series (e.g. with/without a long-term mechanism). */
+function dimensionStack(
+  dims: readonly DimensionRow[],
+  name: ChartName,
+  series: [{ key: string; name: string }, { key: string; name: string }],
+  colors: [string, string],
+): string {
+  return stackedBarChart(dims, { ...name, label: 'dimension', series, colors, ...dimensionMarks });
+}
+
+const dimensionMarks = {
+  width: CHART_WIDTH,
+  filterKey: 'dimension',
+  filterValue: (r: { dimension: string }) => r.dimension,
+  href: (r: { dimension: string }) => dimensionHref(r.dimension),
+};
+
+export function renderShuangdaoView(
+  r: QueryResults,
+  ctx: ShuangdaoContext,
+  f: FilterState,
+): TopicView {
+  const view = emptyView();
+  const dims = buildDimensionRows(r.dims ?? []);
+  const byStreet = r.byStreet ?? [];
+  // Filtered to a street or village, the other streets are out of view, not "without 双到 villages".
+  const inView = new Set(byStreet.map((b) => String(b.street)));
+  const streetsInView = f.village
+    ? ctx.streets.filter((s) => inView.has(s.street))
+    : f.street
+      ? ctx.streets.filter((s) => s.street === f.street)
+      : ctx.streets;
+  const { rows: streets, withoutShuangdao } = buildStreetSummary(streetsInView, byStreet);
+  const totals = shuangdaoTotals(streets);
+  const investment = investmentFigure(totals.investment_wan);
+  const dimensions = f.dimension ? 1 : DIMENSIONS.length;
+
+  view.keyFigures = [
+    {
+      label: '“双到”村',
+      value: totals.villages,
+      unit: '个',
+      note: `第一轮 ${formatNumber(totals.round1)} 个，第二轮 ${formatNumber(totals.round2)} 个`,
+    },
+    {
+      label: '有短板的村',
+      value: totals.with_gap,
+      unit: '个',
+      tone: totals.with_gap > 0 ? 'bad' : 'good',
+      note: `占 ${pct(totals.with_gap, totals.villages)}，至少一个领域未建立长效机制`,
+    },
+    {
+      label: '未建立长效机制',
+      value: totals.gaps,
+      unit: '项',
+      note: `共 ${formatNumber(totals.villages * dimensions)} 项（村×领域）`,
+    },
+    {
+      label: '拟建项目',
+      value: totals.projects,
+      unit: '个',
+      note: `纳入项目库 ${formatNumber(totals.in_library)} 个（${pct(totals.in_library, totals.projects)}）`,
+    },
+    {
+      label: '估算投资',
+      value: investment.value,
+      unit: investment.unit,
+      note: '拟建项目估算投资合计',
+    },
+  ];
+
+  setFigure(view, 'shuangdao-gaps', {
+    title: '各领域未建立长效机制的“双到”村数',
+    takeaway: gapTakeaway(dims),
+    chart: (name) =>
+      dimensionStack(
+        dims,
+        name,
+        [
+          { key: 'with_gap', name: '未建立长效机制' },
+          { key: 'in_place', name: '已建立' },
+        ],
+        ['#E69F00', '#0072B2'],
+      ),
+    columns: [
+      { key: 'dimension', label: '领域' },
+      { key: 'with_gap', label: '未建立长效机制的村', format: 'number' },
+      { key: 'in_place', label: '已建立的村', format: 'number' },
+      { key: 'villages', label: '“双到”村', format: 'number' },
+    ],
+    rows: dims,
+  });
+
+  setFigure(view, 'shuangdao-projects', {
+    title: '各领域拟建项目及纳入项目库情况',
+    takeaway: projectTakeaway(dims),
+    chart: (name) =>
+      dimensionStack(
+        dims,
+        name,
+        [
+          { key: 'in_library', name: '已纳入项目库' },
+          { key: 'not_in_library', name: '未纳入' },
+        ],
+        ['#0072B2', '#E69F00'],
+      ),
+    columns: [
+      { key: 'dimension', label: '领域' },
+      { key: 'projects', label: '拟建项目', format: 'number' },
+      { key: 'in_library', label: '已纳入项目库', format: 'number' },
+      { key: 'not_in_library', label: '未纳入', format: 'number' },
+      { key: 'investment_wan', label: '估算投资（万元）', format: 'wan' },
+    ],
+    rows: dims,
+  });
+
+  setFigure(view, 'shuangdao-investment', {
+    title: '各领域拟建项目估算投资',
+    takeaway: investmentTakeaway(dims),
+    chart: (name) =>
+      barChart(dims, {
+        ...name,
+        label: 'dimension',
+        value: 'investment_wan',
+        format: formatInvestment,
+        ...dimensionMarks,
+      }),
+    columns: [
+      { key: 'dimension', label: '领域' },
+      { key: 'investment_wan', label: '估算投资（万元）', format: 'wan' },
+      { key: 'projects', label: '拟建项目', format: 'number' },
+      { key: 'projects_unpriced', label: '未填估算投资的项目', format: 'number' },
+    ],
+    rows: dims,
+  });
+
+  const chartStreets = [...streets]
+    .sort((a, b) => b.with_gap - a.with_gap || b.villages - a.villages)
+    .slice(0, STREET_CHART_MAX);
+  const streetsTitle =
+    chartStreets.length < streets.length
+      ? `有短板的“双到”村最多的 ${chartStreets.length} 个街道`
+      : '各街道有短板的“双到”村';
+  const streetsText = streetTakeaway(streets, withoutShuangdao);
+  setFigure(view, 'shuangdao-streets', {
+    title: streetsTitle,
+    takeaway: streetsText,
+    chart: (name) =>
+      stackedBarChart(chartStreets, {
+        ...name,
+        label: 'street',
+        series: [
+          { key: 'with_gap', name: '有短板的村' },
+          { key: 'complete', name: '四个领域都已建立' },
+        ],
+        colors: ['#E69F00', '#0072B2'],
+        width: CHART_WIDTH,
+        filterKey: 'street',
+        filterValue: (s) => s.street,
+        href: (s) => url(shuangdaoStreetPath(s.street)),
+      }),
+    columns: streetColumns,
+    rows: streets,
+    links: streetLinks,
+  });
+
+  view.text['shuangdao-street-count'] = formatNumber(streets.length);
+  view.html['shuangdao-streets-table'] = renderTableHtml(streetColumns, streets, {
+    caption: '各街道“双到”村短板汇总',
+    links: streetLinks,
+    class: 'my-2 [&_td]:whitespace-nowrap',
+  });
+  view.text['shuangdao-streets-none'] =
+    withoutShuangdao.length > 0
+      ? `以下 ${formatNumber(withoutShuangdao.length)} 个街道没有“双到”村：${withoutShuangdao.join('、')}。`
+      : '';
+  view.hidden['shuangdao-streets-none'] = withoutShuangdao.length === 0;
+
+  if (ctx.inline) {
+    const matrices = groupMatrixByStreet((r.matrix ?? []) as ShortcomingRow[]);
+    view.html['shuangdao-matrices'] =
+      matrices.length === 0
+        ? '<p class="card my-4 text-sm">没有符合筛选条件的“双到”村。</p>'
+        : matrices
+            .map((m, i) => {
+              const id = `shuangdao-street-${i + 1}`;
+              return (
+                `<section class="mt-6" id="${id}" aria-labelledby="${id}-h">` +
+                `<h2 id="${id}-h">${escapeHtml(m.street)}<span class="text-base font-normal text-muted">（${formatNumber(m.villages.length)} 个“双到”村）</span></h2>` +
+                renderShuangdaoStreetHtml(m, { id, folded: matrices.length > 1 }) +
+                `</section>`
+              );
+            })
+            .join('');
+  }
+  return view;
+}
+
+export const shuangdaoTopic: TopicSpec<ShuangdaoContext> = {
+  keys: SHUANGDAO_FILTER_KEYS,
+  queries: shuangdaoQueries,
+  render: renderShuangdaoView,
+};

@@ -1,0 +1,243 @@
+/**
+ * Publication history (更新记录): the record `npm run publish` commits to
+ * publications/<as_of>.json for each publication, and pure helpers over a list
+ * of records — the history the site shows, what changed since the previous
+ * publication, and trends across publications. Records hold aggregates only.
+ * Runs in Node and in the browser (no Node APIs).
+ */
+import { z } from 'zod';
+import { parseDate } from '../../contract/input/cells.ts';
+import { EXIT_CATEGORIES } from '../../contract/enums.ts';
+import { formatDate, formatDelta, formatNumber } from '../../render/format.ts';
+
+const count = z.number().int().min(0);
+const isoDate = z
+  .string()
+  .refine((s) => parseDate(s) === s, { message: '应为 YYYY-MM-DD 格式的日期' });
+const people = z.object({ households: count, persons: count }).strict();
+
+/** The figures of one publication: aggregates from the named queries, nothing per household. */
+export const PublicationFiguresSchema = z
+  .object({
+    /** Households and persons by 建档状态 (peopleByStatus). */
+    people_by_status: z.record(z.string(), people),
+    /** Households (not 清退) by 脱贫成效分类 (exitCategoryTotals). */
+    households_by_exit_category: z.record(z.string(), count),
+    /** 新增纳入 / 清退 change records so far (changesByType). */
+    changes: z
+      .object({
+        households_added: count,
+        persons_added: count,
+        households_removed: count,
+        persons_removed: count,
+      })
+      .strict(),
+    /** Rectification items by 整改状态, and overdue (rectificationTotals). */
+    rectifications: z
+      .object({
+        items: count,
+        done: count,
+        in_progress: count,
+        not_started: count,
+        overdue: count,
+        overdue_open: count,
+      })
+      .strict(),
+    /** 双到 villages, and per 领域 those without a long-term mechanism (shortcomingsByDimension). */
+    shuangdao_villages: count,
+    shuangdao_villages_with_gap: z.record(z.string(), count),
+    /** Households and persons (not 清退) per street (registrationByArea). */
+    households_by_street: z.record(z.string(), people),
+  })
+  .strict();
+export type PublicationFigures = z.output<typeof PublicationFiguresSchema>;
+
+/** One published file and its SHA-256, as in downloads/SHA256SUMS. */
+export const PublishedDigestSchema = z
+  .object({
+    /** Path inside the site, e.g. `downloads/households.csv`. */
+    path: z.string().min(1),
+    bytes: count,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位小写十六进制 SHA-256'),
+  })
+  .strict();
+export type PublishedDigest = z.output<typeof PublishedDigestSchema>;
+
+export const PUBLICATION_RECORD_VERSION = 1;
+
+/** publications/<as_of>.json — one publication. No timestamps: re-publishing the same data writes the same file. */
+export const PublicationRecordSchema = z
+  .object({
+    version: z.literal(PUBLICATION_RECORD_VERSION),
+    as_of: isoDate,
+    region: z.string().min(1),
+    title: z.string().min(1),
+    /** Fictional data (campaign.json `sample`, or a hand-made demonstration record). */
+    sample: z.boolean().default(false),
+    /** Optional remark shown beside the record. */
+    note: z.string().optional(),
+    figures: PublicationFiguresSchema,
+    files: z.array(PublishedDigestSchema),
+  })
+  .strict();
+export type PublicationRecord = z.output<typeof PublicationRecordSchema>;
+
+/** The file a record is kept in: `2018-07-20.json`. */
+export const recordFileName = (asOf: string) => `${asOf}.json`;
+
+/** Validates a record read from `source`; throws a message naming the file and the field. */
+export function parsePublicationRecord(value: unknown, source: string): PublicationRecord {
+  const result = PublicationRecordSchema.safeParse(value);
+  if (!result.success) {
+    const why = result.error.issues
+      .map((i) => `${i.path.join('.') || '（根）'}: ${i.message}`)
+      .join('；');
+    throw new Error(`发布记录 ${source} 格式不对：${why}`);
+  }
+  return result.data;
+}
+
+/** The record as written to disk: stable key order, files sorted, trailing newline. */
+export function formatPublicationRecord(record: PublicationRecord): string {
+  const files = [...record.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return `${JSON.stringify({ ...record, files }, null, 2)}\n`;
+}
+
+/** The history the site shows. */
+export interface PublicationHistory {
+  /** Oldest first; the current publication is the last one. */
+  records: PublicationRecord[];
+  current: PublicationRecord;
+  /** The latest publication before the current one, if any. */
+  previous: PublicationRecord | null;
+}
+
+/**
+ * The history as of the current publication: recorded publications of the same
+ * region dated before it, then the current one — which replaces a record of the
+ * same as_of (the site shows what it actually publishes, recorded yet or not).
+ * Records of another region (another data set built from the same checkout) and
+ * records dated after the current publication are left out.
+ */
+export function buildPublicationHistory(
+  recorded: readonly PublicationRecord[],
+  current: PublicationRecord,
+): PublicationHistory {
+  const earlier = recorded
+    .filter((r) => r.region === current.region && r.as_of < current.as_of)
+    .sort((a, b) => (a.as_of < b.as_of ? -1 : 1));
+  return { records: [...earlier, current], current, previous: earlier.at(-1) ?? null };
+}
+
+/** A figure before and after. */
+export interface Delta {
+  before: number;
+  after: number;
+  delta: number;
+}
+
+const delta = (before: number, after: number): Delta => ({ before, after, delta: after - before });
+
+/** Households and persons on the register (在册 + 已脱贫, i.e. not 清退). */
+export function registered(f: PublicationFigures): { households: number; persons: number } {
+  let households = 0;
+  let persons = 0;
+  for (const [status, p] of Object.entries(f.people_by_status)) {
+    if (status === '清退') continue;
+    households += p.households;
+    persons += p.persons;
+  }
+  return { households, persons };
+}
+
+/** Keys in the fixed order first, then any others (a value the enumeration did not know) by name. */
+export function orderedKeys(
+  fixed: readonly string[],
+  ...maps: Record<string, unknown>[]
+): string[] {
+  const seen = new Set(maps.flatMap((m) => Object.keys(m)));
+  const extra = [...seen].filter((k) => !fixed.includes(k)).sort();
+  return [...fixed, ...extra];
+}
+
+/** What changed between two publications (本次更新). */
+export interface PublicationChanges {
+  previousAsOf: string;
+  currentAsOf: string;
+  households: Delta;
+  persons: Delta;
+  exited: Delta;
+  /** 新增纳入 / 清退 records added since the previous publication. */
+  added: number;
+  removed: number;
+  /** Households per 脱贫成效分类, in the contract's order. */
+  categories: (Delta & { category: string })[];
+  rectifications: { items: Delta; done: Delta; overdueOpen: Delta };
+}
+
+/** The changes from `previous` to `current`; counts of records (added, removed) as differences of totals. */
+export function compareRecords(
+  previous: PublicationRecord,
+  current: PublicationRecord,
+): PublicationChanges {
+  const a = previous.figures;
+  const b = current.figures;
+  const ra = registered(a);
+  const rb = registered(b);
+  const exited = (f: PublicationFigures) => f.people_by_status['已脱贫']?.households ?? 0;
+  return {
+    previousAsOf: previous.as_of,
+    currentAsOf: current.as_of,
+    households: delta(ra.households, rb.households),
+    persons: delta(ra.persons, rb.persons),
+    exited: delta(exited(a), exited(b)),
+    added: b.changes.households_added - a.changes.households_added,
+    removed: b.changes.households_removed - a.changes.households_removed,
+    categories: orderedKeys(
+      EXIT_CATEGORIES,
+      a.households_by_exit_category,
+      b.households_by_exit_category,
+    ).map((category) => ({
+      category,
+      ...delta(
+        a.households_by_exit_category[category] ?? 0,
+        b.households_by_exit_category[category] ?? 0,
+      ),
+    })),
+    rectifications: {
+      items: delta(a.rectifications.items, b.rectifications.items),
+      done: delta(a.rectifications.done, b.rectifications.done),
+      overdueOpen: delta(a.rectifications.overdue_open, b.rectifications.overdue_open),
+    },
+  };
+}
+
+/**
+ * One sentence for the overview: `与上次发布（2018年7月13日）相比：建档立卡 +3 户（新增纳入 4 户、
+ * 清退 1 户），已脱贫 +10 户，整改完成 +12 项。`
+ */
+export function summarizeChanges(c: PublicationChanges): string {
+  const parts = [
+    `建档立卡 ${formatDelta(c.households.delta)} 户（新增纳入 ${formatNumber(c.added)} 户、清退 ${formatNumber(c.removed)} 户）`,
+    `已脱贫 ${formatDelta(c.exited.delta)} 户`,
+    `整改完成 ${formatDelta(c.rectifications.done.delta)} 项`,
+  ];
+  if (c.rectifications.items.delta !== 0)
+    parts.push(`问题总数 ${formatDelta(c.rectifications.items.delta)} 项`);
+  return `与上次发布（${formatDate(c.previousAsOf)}）相比：${parts.join('，')}。`;
+}
+
+/** The changes as table rows (指标, 上次, 本次, 变化), in reading order. */
+export function changeRows(
+  c: PublicationChanges,
+): { label: string; unit: string; before: number; after: number; delta: number }[] {
+  return [
+    { label: '建档立卡户数', unit: '户', ...c.households },
+    { label: '建档立卡人数', unit: '人', ...c.persons },
+    { label: '已脱贫户数', unit: '户', ...c.exited },
+    ...c.categories.map((x) => ({ label: `${x.category}户数`, unit: '户', ...x })),
+    { label: '发现问题', unit: '项', ...c.rectifications.items },
+    { label: '整改已完成', unit: '项', ...c.rectifications.done },
+    { label: '逾期未完成', unit: '项', ...c.rectifications.overdueOpen },
+  ].map(({ label, unit, before, after, delta }) => ({ label, unit, before, after, delta }));
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EngineError,
+  isFatalEngineError,
+  withStallTimeout,
+  withTimeout,
+} from '../../../../src/engine/browser/errors.ts';
+
+const kindOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => (e instanceof EngineError ? e.kind : `other: ${String(e)}`),
+  );
+
+describe('isFatalEngineError', () => {
+  it('treats aborts, traps and memory failures as fatal, SQL errors not', () => {
+    expect(isFatalEngineError(new Error('RuntimeError: Aborted(OOM)'))).toBe(true);
+    expect(isFatalEngineError(new Error('Cannot enlarge memory arrays to size 4294967296'))).toBe(
+      true,
+    );
+    expect(
+      isFatalEngineError(new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded')),
+    ).toBe(true);
+    expect(isFatalEngineError(new Error('Binder Error: Referenced column "x" not found'))).toBe(
+      false,
+    );
+    expect(isFatalEngineError(new Error('Catalog Error: Table with name t does not exist!'))).toBe(
+      false,
+    );
+  });
+
+  it("leaves DuckDB's own Out of Memory Error (memory_limit reached) to the query that caused it", () => {
+    expect(
+      isFatalEngineError(
+        new Error(
+          'Out of Memory Error: could not allocate block of size 256.0 KiB (1023.9 MiB/1.0 GiB used)',
+        ),
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('withTimeout', () => {
+  it('rejects with kind "timeout" and runs the cleanup first', async () => {
+    let cleaned = false;
+    expect(
+      await kindOf(withTimeout(new Promise(() => {}), 20, 'test', () => (cleaned = true))),
+    ).toBe('timeout');
+    expect(cleaned).toBe(true);
+  });
+
+  it('passes results and errors through untouched', async () => {
+    await expect(withTimeout(Promise.resolve(1), 20, 'test')).resolves.toBe(1);
+    expect(await kindOf(withTimeout(Promise.reject(new Error('boom')), 20, 'test'))).toBe(
+      'other: Error: boom',
+    );
+  });
+});
+
+describe('withStallTimeout', () => {
+  it('lets a slow task run as long as it keeps reporting activity', async () => {
+    const result = withStallTimeout(
+      (activity) =>
+        new Promise<string>((resolve) => {
+          const timer = setInterval(activity, 20); // progress every 20 ms, for 200 ms in all
+          setTimeout(() => {
+            clearInterval(timer);
+            resolve('done');
+          }, 200);
+        }),
+      60,
+      'test',
+    );
+    await expect(result).resolves.toBe('done');
+  });
+
+  it('times out once the activity stops', async () => {
+    let cleaned = false;
+    const started = Date.now();
+    const result = withStallTimeout(
+      (activity) => {
+        activity();
+        setTimeout(activity, 30);
+        return new Promise(() => {});
+      },
+      60,
+      'test',
+      () => (cleaned = true),
+    );
+    expect(await kindOf(result)).toBe('timeout');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(85); // 30 ms of activity + 60 ms of silence
+    expect(cleaned).toBe(true);
+  });
+});

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { superviseEngine, type EngineSession } from '../../../../src/engine/browser/supervisor.ts';
+import { EngineError } from '../../../../src/engine/browser/errors.ts';
+import type { Row } from '../../../../src/engine/engine.ts';
+import { sql, type SqlQuery } from '../../../../src/queries/sql.ts';
+
+type Run = (q: SqlQuery) => Promise<Row[]>;
+
+/** A fake worker session: `run` decides what each query does. */
+function fakeSession(run: Run): EngineSession & { state: { retired: boolean; fatal: boolean } } {
+  let kill: (e: Error) => void = () => {};
+  const dead = new Promise<never>((_, reject) => (kill = reject));
+  dead.catch(() => {});
+  const state = { retired: false, fatal: false };
+  return {
+    run,
+    dead,
+    state,
+    retire(reason, fatal) {
+      if (state.retired) return;
+      Object.assign(state, { retired: true, fatal });
+      kill(reason);
+    },
+  };
+}
+
+/** A start function handing out the given sessions (or errors) in order; `starts` counts calls. */
+function starter(...plan: (Run | Error)[]) {
+  const sessions: ReturnType<typeof fakeSession>[] = [];
+  let starts = 0;
+  const start = async () => {
+    const next = plan[starts++];
+    if (next === undefined) throw new Error('test: no more sessions planned');
+    if (next instanceof Error) throw next;
+    const s = fakeSession(next);
+    sessions.push(s);
+    return s;
+  };
+  return Object.assign(start, { sessions, starts: () => starts });
+}
+
+const ok =
+  (rows: Row[]): Run =>
+  async () =>
+    rows;
+const never: Run = () => new Promise(() => {});
+const crash: Run = async () => {
+  throw new Error('RuntimeError: Aborted(OOM)');
+};
+const q = sql`SELECT 1`;
+
+async function kindOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'resolved';
+  } catch (err) {
+    return err instanceof EngineError ? err.kind : `other: ${String(err)}`;
+  }
+}
+
+describe('superviseEngine', () => {
+  it('starts one session and reuses it for every query', async () => {
+    const start = starter(ok([{ a: 1 }]));
+    const engine = await superviseEngine(start, { timeoutMs: 1000 });
+    await engine.query(q);
+    await engine.query(q);
+    expect(await engine.query(q)).toEqual([{ a: 1 }]);
+    expect(start.starts()).toBe(1);
+  });
+
+  it('retries a failed start once', async () => {
+    const start = starter(new Error('instantiate failed'), ok([{ a: 2 }]));
+    const engine = await superviseEngine(start, { timeoutMs: 1000 });
+    expect(await engine.query(q)).toEqual([{ a: 2 }]);
+    expect(start.starts()).toBe(2);
+  });
+
+  it('gives up with "unavailable" when the retry fails too', async () => {
+    const start = starter(
+      new Error('instantiate failed'),
+      new Error('instantiate failed again'),
+      ok([]),
+    );
+    expect(await kindOf(superviseEngine(start, { timeoutMs: 1000 }))).toBe('unavailable');
+    expect(start.starts()).toBe(2);
+  });
+
+  it('turns a SQL error into kind "query" and keeps the session', async () => {
+    let calls = 0;
+    const start = starter(async () => {
+      if (calls++ === 0) throw new Error('Binder Error: Referenced column "x" not found');
+      return [{ a: 3 }];
+    });
+    const engine = await superviseEngine(start, { timeoutMs: 1000 });
+    expect(await kindOf(engine.query(q))).toBe('query');
+    expect(await engine.query(q)).toEqual([{ a: 3 }]);
+    expect(start.starts()).toBe(1);
+  });
+
+  it('restarts a crashed worker once and reruns the query on the new one', async () => {
+    const start = starter(crash, ok([{ a: 4 }]));
+    const engine = await superviseEngine(start, { timeoutMs: 1000 });
+    expect(await engine.query(q)).toEqual([{ a: 4 }]);
+    expect(start.starts()).toBe(2);
+    expect(start.sessions[0]?.state).toEqual({ retired: true, fatal: true });
+  });
+
+  it('is unavailable for good after a second crash, without starting again', async () => {
+    const start = starter(crash, crash, ok([]));
+    const engine = await superviseEngine(start, { timeoutMs: 1000 });
+    expect(await kindOf(engine.query(q))).toBe('unavailable');
+    expect(await kindOf(engine.query(q))).toBe('unavailable');
+    expect(start.starts()).toBe(2);
+  });
+
+  it('times out a hung query, drops its worker, and does not spend the restart', async () => {
+    const start = starter(never, ok([{ a: 5 }]), ok([{ a: 6 }]));
+    const engine = await superviseEngine(start, { timeoutMs: 50 });
+    const t0 = Date.now();
+    expect(await kindOf(engine.query(q))).toBe('timeout');
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(start.sessions[0]?.state).toEqual({ retired: true, fatal: false });
+    expect(await engine.query(q)).toEqual([{ a: 5 }]);
+    // The restart budget is intact: a crash now still gets its one restart.
+    start.sessions[1]?.retire(new Error('worker error'), true);
+    expect(await engine.query(q)).toEqual([{ a: 6 }]);
+    expect(start.starts()).toBe(3);
+  });
+
+  it('replaces a worker that died between queries', async () => {
+    const start = starter(ok([{ a: 7 }]), ok([{ a: 8 }]));
+    const engine = await superviseEngine(start, { timeoutMs: 1000 });
+    start.sessions[0]?.retire(new Error('worker error: out of memory'), true);
+    expect(await engine.query(q)).toEqual([{ a: 8 }]);
+  });
+
+  it('counts one crash once, however many queries were in flight', async () => {
+    const start = starter(crash, ok([{ a: 9 }]), crash);
+    const engine = await superviseEngine(start, { timeoutMs: 1000 });
+    const results = await Promise.all([engine.query(q), engine.query(q), engine.query(q)]);
+    expect(results).toEqual([[{ a: 9 }], [{ a: 9 }], [{ a: 9 }]]);
+    expect(start.starts()).toBe(2);
+  });
+
+  it("reruns a query caught in another query's timeout on the fresh worker", async () => {
+    let calls = 0;
+    const stuck: Run = () => (calls++ === 0 ? new Promise(() => {}) : new Promise(() => {}));
+    const start = starter(stuck, ok([{ a: 10 }]));
+    const engine = await superviseEngine(start, { timeoutMs: 80 });
+    const first = engine.query(q);
+    await new Promise((r) => setTimeout(r, 30));
+    const second = engine.query(q);
+    expect(await kindOf(first)).toBe('timeout');
+    expect(await second).toEqual([{ a: 10 }]);
+    expect(calls).toBe(2);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * A small database file shaped like the published one (every PUBLISHED_TABLES
+ * table, columns typed as published), written the way the build writes it:
+ * storage v1.4.0 (readable by DuckDB-WASM 1.32's DuckDB 1.4.3), 64 KB blocks.
+ * Values are generated deterministically and include NULLs, empty lists and dates.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { PUBLISHED_TABLES, type PublishedType } from '../../../src/contract/published.ts';
+
+const TYPES: Record<PublishedType, string> = {
+  string: 'VARCHAR',
+  integer: 'INTEGER',
+  number: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  date: 'DATE',
+  list: 'VARCHAR[]',
+};
+
+const pick = (values: string[], key: string) =>
+  `(['${values.join("','")}'])[(1 + hash(village_code, i, '${key}') % ${values.length})::INTEGER]`;
+
+const SELECTS: Record<string, string> = {
+  villages: 'SELECT * FROM v',
+  households: `SELECT street, village_code, village_name,
+      ${pick(['1', '2', '3', '4', '5+', '3–4'], 'size')} AS household_size,
+      CASE WHEN i % 9 = 0 THEN NULL ELSE ${pick(['一般贫困户', '低保户', '特困供养户'], 'type')} END AS household_type,
+      CASE WHEN i % 9 = 0 THEN NULL ELSE ${pick(['有劳动能力', '无劳动能力'], 'lab')} END AS labor_capacity,
+      ${pick(['在册', '已脱贫', '已脱贫', '清退'], 'st')} AS status,
+      (2014 + hash(village_code, i) % 5)::INTEGER AS enrolled_year,
+      ${pick(['<4000', '4000–6000', '≥10000'], 'inc')} AS income_band,
+      ${pick(['巩固提升', '加大帮扶', '重点帮扶'], 'ex')} AS exit_category,
+      ${pick(['是', '否', '不适用'], 'ed')} AS education_secured,
+      ${pick(['是', '否'], 'me')} AS medical_secured,
+      ${pick(['是', '否'], 'ho')} AS housing_secured,
+      list_filter(['产业扶持', '就业帮扶', '教育资助', '医疗救助'], (x, j) -> hash(village_code, i, j) % 3 = 0) AS measures
+    FROM v, range(40) r(i)`,
+  village_people: `SELECT street, village_code, village_name, s AS status,
+      CASE WHEN s = '清退' THEN NULL ELSE '巩固提升' END AS exit_category,
+      (3 + hash(village_code, s) % 20)::INTEGER AS households, (9 + hash(s, village_code) % 60)::INTEGER AS persons
+    FROM v, unnest(['在册', '已脱贫', '清退']) u(s)`,
+  household_changes: `SELECT street, village_code, village_name,
+      DATE '2018-05-01' + (hash(village_code, i) % 120)::INTEGER AS date,
+      (['新增纳入', '清退', '脱贫', '返贫', '人口增加', '人口减少'])[(1 + i % 6)::INTEGER] AS change_type,
+      (CASE i % 6 WHEN 0 THEN 3 WHEN 1 THEN -2 WHEN 4 THEN 1 WHEN 5 THEN -1 ELSE 0 END)::INTEGER AS persons_delta,
+      '核查调整' AS reason
+    FROM v, range(8) r(i)`,
+  shortcomings: `SELECT street, village_code, village_name, shuangdao_round, d AS dimension,
+      CASE WHEN hash(village_code, d) % 3 = 0 THEN '否' ELSE '是' END AS mechanism_in_place, '短板' AS shortcoming,
+      CASE WHEN hash(village_code, d) % 2 = 0 THEN '项目' || d END AS proposed_project,
+      CASE WHEN hash(village_code, d) % 2 = 0 THEN (hash(village_code, d) % 500) / 10.0 END AS estimated_investment_wan,
+      '是' AS in_project_library, '区农业农村局' AS responsible_unit
+    FROM v, unnest(['基础设施', '公共服务设施', '产业发展', '基层党建']) u(d) WHERE shuangdao_round IS NOT NULL`,
+  rectifications: `SELECT printf('WT%04d', row_number() OVER (ORDER BY village_code, i)) AS issue_id,
+      (['省', '市', '区'])[(1 + i % 3)::INTEGER] AS source_level,
+      (['纪检', '审计', '巡查', '自查'])[(1 + i % 4)::INTEGER] AS source_type,
+      DATE '2018-05-01' + (hash(village_code, i) % 90)::INTEGER AS found_date,
+      street, village_code, village_name, '帮扶措施' AS category, '问题描述' AS description,
+      '整改措施' AS measures, '街道办' AS responsible_unit, DATE '2018-09-30' AS deadline,
+      (['已完成', '整改中', '未启动'])[(1 + hash(i, village_code) % 3)::INTEGER] AS status,
+      CASE WHEN hash(i, village_code) % 3 = 0 THEN DATE '2018-08-01' END AS completed_date,
+      hash(village_code, i, 'o') % 4 = 0 AS overdue
+    FROM v, range(3) r(i)`,
+  phases: `SELECT * FROM (VALUES ('动员部署', DATE '2018-05-01', DATE '2018-05-20'),
+      ('自查自纠', DATE '2018-05-21', DATE '2018-07-31')) t(name, start, "end")`,
+};
+
+/** Writes the fixture database to `file` (which must not exist). */
+export async function writeFixtureDb(file: string): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    await conn.run(`ATTACH '${file}' AS p (STORAGE_VERSION 'v1.4.0', BLOCK_SIZE 65536)`);
+    await conn.run(`CREATE TEMP TABLE v AS
+      SELECT '第' || (s + 1) || '街道' AS street, printf('4401%02d%06d', s + 1, n + 1) AS village_code,
+        '村' || (s * 4 + n + 1) AS village_name, CASE WHEN n % 2 = 0 THEN '1' END AS shuangdao_round,
+        CASE WHEN n = 0 THEN '是' ELSE '否' END AS is_poor_village
+      FROM range(3) a(s), range(4) b(n)`);
+    for (const t of PUBLISHED_TABLES) {
+      const select = SELECTS[t.name];
+      if (!select) throw new Error(`fixture: no rows for table ${t.name}`);
+      const columns = t.columns.map((c) => `"${c.name}" ${TYPES[c.type]}`).join(', ');
+      await conn.run(`CREATE TABLE p.${t.name} (${columns})`);
+      const order = t.sortBy.map((c) => `"${c}"`).join(', ');
+      await conn.run(`INSERT INTO p.${t.name} BY NAME SELECT * FROM (${select}) ORDER BY ${order}`);
+    }
+    await conn.run('CHECKPOINT p');
+    await conn.run('DETACH p');
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The HTML string renderers the topic pages share with the browser: hostile
+ * text from the spreadsheets (markup, attribute breakers) stays text wherever
+ * it lands — cells, captions, summaries, links, list items.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderChartFigureHtml } from '../../../../src/render/html/chartFigureHtml.ts';
+import { renderAreaGroupsHtml } from '../../../../src/render/html/areaGroupsHtml.ts';
+import { renderChangeRecordsHtml } from '../../../../src/render/html/changeRecordsHtml.ts';
+import { renderRectificationTableHtml } from '../../../../src/views/rectification/rectificationTableHtml.ts';
+import { renderShortcomingTableHtml } from '../../../../src/views/shuangdao/shuangdaoStreetHtml.ts';
+import { renderPageLinksHtml } from '../../../../src/render/html/pageLinksHtml.ts';
+import type { RectItem } from '../../../../src/views/rectification/rectification.ts';
+import type { ShortcomingRow } from '../../../../src/views/shuangdao/shuangdao.ts';
+
+const EVIL = `<img src=x onerror=alert(1)>"><script>alert(2)</script>'&`;
+const ALLOWED = new Set([
+  'div',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'a',
+  'span',
+  'p',
+  'details',
+  'summary',
+  'figure',
+  'h3',
+  'button',
+  'ol',
+  'li',
+  'time',
+  'strong',
+  'nav',
+  'ul',
+  'section',
+]);
+
+/** Element names as a browser tokenizes them: quoted attribute values are opaque. */
+function tags(html: string): string[] {
+  const outside = html.replace(/"[^"]*"/g, '""');
+  return [...outside.matchAll(/<([a-z][a-z0-9]*)[\s>/]/gi)].map((m) => m[1]!.toLowerCase());
+}
+/** Attribute names, to catch an injected on* handler. */
+const attributes = (html: string) =>
+  [...html.replace(/"[^"]*"/g, '""').matchAll(/\s([a-z-]+)=""/gi)].map((m) => m[1]!.toLowerCase());
+
+function expectInert(html: string): void {
+  for (const t of tags(html)) expect(ALLOWED.has(t), `<${t}>`).toBe(true);
+  expect(attributes(html).filter((a) => a.startsWith('on'))).toEqual([]);
+  expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+}
+
+const item: RectItem = {
+  issue_id: EVIL,
+  source_level: EVIL,
+  source_type: EVIL,
+  found_date: '2018-05-01',
+  street: EVIL,
+  village_code: '441',
+  village_name: EVIL,
+  category: EVIL,
+  description: EVIL.repeat(10),
+  measures: EVIL,
+  responsible_unit: EVIL,
+  deadline: '2018-06-01',
+  status: '整改中',
+  completed_date: null,
+  overdue: true,
+};
+
+describe('topic HTML renderers keep hostile text inert', () => {
+  it('chart figure: title, takeaway and its table', () => {
+    const html = renderChartFigureHtml('f', {
+      title: EVIL,
+      takeaway: EVIL,
+      svg: '<svg></svg>',
+      columns: [{ key: 'name', label: EVIL }],
+      rows: [{ name: EVIL }],
+    });
+    expectInert(html.replace('<svg></svg>', ''));
+  });
+
+  it('per-street village tables', () => {
+    const html = renderAreaGroupsHtml([{ street: EVIL, rows: [{ name: EVIL, n: 1 }] }], {
+      idPrefix: 'g',
+      columns: [{ key: 'name', label: '村' }],
+      open: true,
+      caption: (s) => s,
+      links: { name: () => `/villages/${EVIL}/` },
+      streetLink: (s) => ({ href: `/streets/${s}/`, text: s }),
+    });
+    expectInert(html);
+  });
+
+  it('change records', () => {
+    const html = renderChangeRecordsHtml(
+      Array.from({ length: 3 }, () => ({
+        date: EVIL,
+        street: EVIL,
+        village_code: EVIL,
+        village_name: EVIL,
+        change_type: EVIL,
+        persons_delta: -2,
+        reason: EVIL,
+      })),
+      1,
+    );
+    expectInert(html);
+    expect(html).toContain('再显示 2 条');
+  });
+
+  it('rectification items, long text folded', () => {
+    const html = renderRectificationTableHtml([item], { asOf: '2018-07-20', caption: EVIL });
+    expectInert(html);
+    expect(html).toContain('展开全文');
+  });
+
+  it('shortcomings', () => {
+    const row: ShortcomingRow = {
+      street: EVIL,
+      village_code: EVIL,
+      village_name: EVIL,
+      shuangdao_round: '1',
+      dimension: EVIL,
+      mechanism_in_place: '否',
+      shortcoming: EVIL,
+      proposed_project: EVIL,
+      estimated_investment_wan: 12.5,
+      in_project_library: '是',
+      responsible_unit: EVIL,
+    };
+    expectInert(renderShortcomingTableHtml([row], EVIL));
+  });
+
+  it('page links: hrefs and label stay inside their attributes', () => {
+    const html = renderPageLinksHtml(2, 5, (p) => `/x/?q=${EVIL}&page=${p}`, EVIL);
+    for (const t of tags(html)) expect(ALLOWED.has(t), `<${t}>`).toBe(true);
+    expect(html).toContain('aria-current="page"');
+    expect(renderPageLinksHtml(1, 1, () => '/', 'x')).toBe('');
+  });
+});

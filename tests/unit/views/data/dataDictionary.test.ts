@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PUBLISHED_TYPE_LABELS,
+  freeTextColumns,
+  inputDictionary,
+  publishedDictionary,
+} from '../../../../src/views/data/dataDictionary.ts';
+import { DATASETS } from '../../../../src/contract/input/datasets.ts';
+import { PUBLISHED_TABLES } from '../../../../src/contract/published.ts';
+
+describe('inputDictionary', () => {
+  const entries = inputDictionary(DATASETS);
+
+  it('lists the five input files in contract order with their attachment numbers', () => {
+    expect(entries.map((e) => e.file)).toEqual([
+      'villages.csv',
+      'households.csv',
+      'household_changes.csv',
+      'shortcomings.csv',
+      'rectifications.csv',
+    ]);
+    for (const e of entries) expect(e.attachment).not.toBe('');
+  });
+
+  it('documents every column: header, key, rule and description all filled in', () => {
+    for (const e of entries)
+      for (const c of e.columns) {
+        expect(c.header, `${e.file}:${c.key}`).not.toBe('');
+        expect(c.rule, `${e.file}:${c.key}`).not.toBe('');
+        expect(c.description, `${e.file}:${c.key}`).not.toBe('');
+      }
+  });
+
+  it('says which columns are optional', () => {
+    const villages = entries.find((e) => e.name === 'villages');
+    expect(villages?.columns.find((c) => c.key === 'shuangdao_round')?.required).toBe(false);
+    expect(villages?.columns.find((c) => c.key === 'village_code')?.required).toBe(true);
+  });
+});
+
+describe('publishedDictionary', () => {
+  const tables = publishedDictionary(PUBLISHED_TABLES);
+
+  it('never documents a published 户编号 or exact income', () => {
+    const names = tables.flatMap((t) => t.columns.map((c) => c.name));
+    expect(names).not.toContain('household_id');
+    expect(names).not.toContain('income_per_capita');
+  });
+
+  it('names every column type in words', () => {
+    for (const t of tables)
+      for (const c of t.columns) expect(c.typeLabel).toBe(PUBLISHED_TYPE_LABELS[c.type]);
+    expect(Object.values(PUBLISHED_TYPE_LABELS).every((l) => l.length > 0)).toBe(true);
+  });
+
+  it('keeps whether a table is downloadable', () => {
+    expect(tables.find((t) => t.name === 'phases')?.download).toBe(false);
+    expect(tables.find((t) => t.name === 'households')?.download).toBe(true);
+  });
+});
+
+describe('freeTextColumns', () => {
+  it('lists the free-text columns per file, skipping files without any', () => {
+    const byFile = new Map(freeTextColumns(DATASETS).map((f) => [f.file, f.headers]));
+    expect(byFile.get('household_changes.csv')).toContain('变动原因');
+    expect(byFile.get('rectifications.csv')).toContain('问题描述');
+    expect(byFile.has('households.csv')).toBe(false);
+    for (const headers of byFile.values()) expect(headers.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT_CATEGORY_DEFINITIONS, registrationTotals } from '../../../../src/views/data/dataMethods.ts';
+import { EXIT_CATEGORIES } from '../../../../src/contract/enums.ts';
+
+describe('registrationTotals', () => {
+  it('sums the per-area rows column by column', () => {
+    const t = registrationTotals([
+      {
+        key: 'x',
+        households_start: 10,
+        households_added: 2,
+        households_removed: 1,
+        households_now: 11,
+        persons_now: 40,
+        persons_other: -1,
+      },
+      {
+        key: 'y',
+        households_start: 5,
+        households_added: 0,
+        households_removed: 3,
+        households_now: 2,
+        persons_now: 7,
+        persons_other: 2,
+      },
+    ]);
+    expect(t).toMatchObject({
+      households_start: 15,
+      households_added: 2,
+      households_removed: 4,
+      households_now: 13,
+      persons_now: 47,
+      persons_other: 1,
+    });
+  });
+  it('is all zeros for no rows and ignores non-numbers', () => {
+    expect(Object.values(registrationTotals([])).every((v) => v === 0)).toBe(true);
+    expect(registrationTotals([{ households_now: null, persons_now: '3' }]).persons_now).toBe(0);
+  });
+});
+
+describe('EXIT_CATEGORY_DEFINITIONS', () => {
+  it('defines every exit category of the schema', () => {
+    for (const c of EXIT_CATEGORIES) expect(EXIT_CATEGORY_DEFINITIONS[c].length).toBeGreaterThan(5);
+  });
+});
