@@ -12,7 +12,7 @@ import { TEMPLATE_DIRS, buildDataTemplates } from '../../../../src/views/data/da
 import { loadDataset } from '../../../../src/build/validate/loadDataset.ts';
 import { CampaignSchema } from '../../../../src/contract/input/campaign.ts';
 import { DATASETS } from '../../../../src/contract/input/datasets.ts';
-import { writeTemplates } from '../../../../cli/templates.ts';
+import { writeTemplates } from '../../../../src/build/site/writeTemplates.ts';
 
 const templates = buildDataTemplates();
 const temp: string[] = [];

@@ -6,10 +6,11 @@ import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile, mkdir } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBuild, swapInto } from '../../../cli/build.ts';
-import { loadDataset } from '../../../src/build/validate/loadDataset.ts';
-import { formatIssue, sortIssues } from '../../../src/build/validate/issues.ts';
-import { fixtureDir } from '../build/validate/fixtureDir.ts';
+import { runBuild } from '../../../../src/build/site/runBuild.ts';
+import { swapInto } from '../../../../src/build/site/swapInto.ts';
+import { loadDataset } from '../../../../src/build/validate/loadDataset.ts';
+import { formatIssue, sortIssues } from '../../../../src/build/validate/issues.ts';
+import { fixtureDir } from '../validate/fixtureDir.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

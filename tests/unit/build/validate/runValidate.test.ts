@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runValidate } from '../../../cli/validate.ts';
-import { fixtureDir, VALID_DIR } from '../build/validate/fixtureDir.ts';
+import { runValidate } from '../../../../src/build/validate/runValidate.ts';
+import { fixtureDir, VALID_DIR } from './fixtureDir.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

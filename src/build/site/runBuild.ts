@@ -1,0 +1,69 @@
+/**
+ * The build (`npm run build`, cli/build.ts): validate → publish → prerender → swap into dist/.
+ *
+ * Invalid data fails here with the same lines as `npm run validate`, before
+ * Astro runs. Everything is built in .build/<run>/ and renamed into dist/ only
+ * when every step succeeded, so a failed build leaves the previous dist/ as it was
+ * (Astro empties its outDir first: field notes).
+ */
+import { cp, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'astro';
+import { loadDataset, formatSummary } from '../validate/loadDataset.ts';
+import { formatIssue, sortIssues } from '../validate/issues.ts';
+import { publishForSite } from './publication.ts';
+import { precompressDir } from './precompress.ts';
+import { swapInto } from './swapInto.ts';
+
+export interface BuildOptions {
+  dataDir: string;
+  outDir: string;
+  log?: (line: string) => void;
+}
+
+/** Runs the whole build; returns false (having printed why) when the data is invalid. */
+export async function runBuild({
+  dataDir,
+  outDir,
+  log = console.error,
+}: BuildOptions): Promise<boolean> {
+  const started = performance.now();
+  const result = await loadDataset(dataDir, { displayDir: dataDir });
+  for (const issue of sortIssues(result.issues)) log(formatIssue(issue));
+  if (!result.ok || !result.data) {
+    log(formatSummary(result));
+    log(`构建已停止：数据有错误，未发布任何内容；${outDir}/ 保持不变。`);
+    return false;
+  }
+  const work = path.resolve('.build', `run-${process.pid}-${Date.now()}`);
+  const stage = path.join(work, 'publish');
+  const site = path.join(work, 'site');
+  try {
+    await mkdir(work, { recursive: true });
+    const manifest = await publishForSite(result.data, stage);
+    log(
+      `已发布数据：${Object.entries(manifest.rows)
+        .map(([t, n]) => `${t} ${n}`)
+        .join('，')}`,
+    );
+    process.env.HTK_PUBLISH_DIR = stage;
+    if (result.data.campaign.site_url) process.env.SITE_URL = result.data.campaign.site_url;
+    await build({ root: process.cwd(), outDir: site, logLevel: process.env.CI ? 'warn' : 'info' });
+    for (const dir of ['data', 'downloads'])
+      await cp(path.join(stage, dir), path.join(site, dir), { recursive: true });
+    // .br/.gz beside each text file and wasm, for nginx's brotli_static/gzip_static (deploy/nginx.conf).
+    const packed = await precompressDir(site, {
+      cacheDir: path.resolve('.build', 'compress-cache'),
+    });
+    const mb = (n: number) => (n / 2 ** 20).toFixed(1);
+    log(
+      `已预压缩 ${packed.files} 个文件：${mb(packed.rawBytes)} MB → brotli ${mb(packed.brBytes)} MB，gzip ${mb(packed.gzBytes)} MB` +
+        `（其中 ${packed.cached} 个取自缓存，${packed.seconds.toFixed(1)} 秒）`,
+    );
+    await swapInto(site, path.resolve(outDir));
+    log(`构建完成：${outDir}/（${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+    return true;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
