@@ -1,6 +1,24 @@
 /** Streets and villages: the navigation of the site. */
 import { sql, type SqlQuery } from './sql.ts';
 
+/* Row types are `type` aliases (not interfaces) so they satisfy the engine's `Row` index signature. */
+/** One row of `villageList()`. */
+export type VillageRow = {
+  street: string;
+  village_code: string;
+  village_name: string;
+  /** 双到轮次: '1' / '2', or null when the village was never a 双到 village. */
+  shuangdao_round: string | null;
+  /** 相对贫困村: 是 / 否. */
+  is_poor_village: string;
+  /** Households and persons not 清退. */
+  households: number;
+  persons: number;
+};
+
+/** One row of `streetList()`. */
+export type StreetRow = { street: string; villages: number; shuangdao_villages: number };
+
 /** Every village with its street and a few headline numbers. */
 export const villageList = (): SqlQuery => sql`
   SELECT v.street, v.village_code, v.village_name, v.shuangdao_round, v.is_poor_village,

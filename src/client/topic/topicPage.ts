@@ -26,7 +26,8 @@ import {
   withFilter,
   type TopicUrlState,
 } from '../../views/shared/urlState.ts';
-import { runQuerySet, type TopicSpec } from '../../views/shared/topicView.ts';
+import { runQuerySet, type TopicSpec } from '../../views/shared/topicSpec.ts';
+import type { AnyTopicView } from '../../views/shared/topicView.ts';
 import { clearEngineStatus, renderEngineError, renderEngineProgress } from '../engineStatus.ts';
 import {
   fillVillages,
@@ -47,11 +48,11 @@ const NO_VILLAGES: VillageIndex = { byStreet: new Map(), streetOf: new Map(), na
 
 interface Session<C> {
   engine: Engine;
-  spec: TopicSpec<C>;
+  spec: TopicSpec<C, AnyTopicView>;
 }
 
 /** Wires the page's filter form; `load` imports the page's view module (charts and all) on demand. */
-export function initTopicPage<C>(load: () => Promise<TopicSpec<C>>): void {
+export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>): void {
   const root = document.querySelector<HTMLElement>('[data-topic-filters]');
   const form = root?.querySelector('form');
   const status = root?.querySelector<HTMLElement>('[data-engine-status]');

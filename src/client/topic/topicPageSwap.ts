@@ -1,16 +1,14 @@
 /**
- * Browser: puts a TopicView (src/views/shared/topicView.ts) into the page in place of
+ * Browser: puts a topic view (src/views/shared/topicView.ts) into the page in place of
  * what is shown: each figure's title, takeaway, SVG and table; key figures;
  * whole blocks by id. Only content built by the pure renderers (which escape
  * every text) goes into innerHTML.
  */
 import { formatNumber } from '../../render/format.ts';
 import { renderFigureTableHtml } from '../../render/html/chartFigureHtml.ts';
-import type { FigureView, KeyFigureView, TopicView } from '../../views/shared/topicView.ts';
+import { KEY_FIGURE_TONE_CLASS as TONE_CLASS } from '../../render/html/keyFigure.ts';
+import type { AnyTopicView, FigureView, KeyFigureView } from '../../views/shared/topicView.ts';
 import { enhanceChartDownloads } from '../chartDownloads.ts';
-
-/** KeyFigure.astro's tone classes. */
-const TONE_CLASS = { good: 'text-[#006e50]', bad: 'text-accent' } as const;
 
 function swapFigure(fig: HTMLElement, v: FigureView): void {
   const title = fig.querySelector('[data-figure-title]');
@@ -42,30 +40,30 @@ function swapKeyFigure(root: ParentNode, k: KeyFigureView): void {
 }
 
 /** Shows `view`; returns the elements that changed (for re-enhancing tables). */
-export function applyView(doc: Document, view: TopicView): HTMLElement[] {
+export function applyView(doc: Document, view: AnyTopicView): HTMLElement[] {
   const changed: HTMLElement[] = [];
-  for (const [id, fig] of Object.entries(view.figures)) {
-    const el = doc.getElementById(id);
+  for (const fig of Object.values(view.figures)) {
+    const el = doc.getElementById(fig.id);
     if (el) {
       swapFigure(el, fig);
       changed.push(el);
     }
   }
   for (const k of view.keyFigures) swapKeyFigure(doc, k);
-  for (const [id, html] of Object.entries(view.html)) {
-    const el = doc.getElementById(id);
+  for (const b of Object.values(view.blocks)) {
+    const el = b && doc.getElementById(b.id);
     if (el) {
-      el.innerHTML = html;
+      el.innerHTML = b.html;
       changed.push(el);
     }
   }
-  for (const [id, text] of Object.entries(view.text)) {
-    const el = doc.getElementById(id);
-    if (el) el.textContent = text;
+  for (const t of Object.values(view.texts)) {
+    const el = doc.getElementById(t.id);
+    if (el) el.textContent = t.text;
   }
-  for (const [id, hidden] of Object.entries(view.hidden)) {
-    const el = doc.getElementById(id);
-    if (el) el.hidden = hidden;
+  for (const t of Object.values(view.toggles)) {
+    const el = doc.getElementById(t.id);
+    if (el) el.hidden = t.hidden;
   }
   // Figures inside swapped blocks are new elements: turn their downloads on.
   enhanceChartDownloads(doc);

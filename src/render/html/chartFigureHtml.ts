@@ -6,8 +6,19 @@
  * prerendered and re-rendered figures are the same markup. Texts are escaped;
  * the SVG comes from the chart functions, which escape their own text.
  */
-import type { FigureView } from '../../views/shared/topicView.ts';
+import type { TableColumn, TableRow } from './table.ts';
 import { escapeAttr, escapeHtml, renderTableHtml } from './tableHtml.ts';
+
+/** One figure's content; `id` is its element's id. */
+export interface FigureView {
+  id: string;
+  title: string;
+  takeaway: string;
+  svg: string;
+  columns: TableColumn[];
+  rows: TableRow[];
+  links?: Record<string, (row: TableRow) => string>;
+}
 
 /** The table inside a figure: its caption is the figure's title. */
 export function renderFigureTableHtml(
@@ -16,7 +27,8 @@ export function renderFigureTableHtml(
   return renderTableHtml(fig.columns, fig.rows, { caption: fig.title, links: fig.links });
 }
 
-export function renderChartFigureHtml(id: string, fig: FigureView): string {
+export function renderChartFigureHtml(fig: FigureView): string {
+  const { id } = fig;
   const button = (kind: string, label: string) =>
     `<button type="button" class="tap text-accent underline" data-download="${kind}">${label}</button>`;
   return (

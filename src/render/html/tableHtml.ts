@@ -8,6 +8,10 @@
 import type { TableColumn, TableRow } from './table.ts';
 import { formatDate, formatNumber, formatPercent } from '../format.ts';
 
+/** Keeps names (the first column) on one line; the table scrolls sideways instead. */
+export const NOWRAP_FIRST =
+  '[&_td:first-child]:whitespace-nowrap [&_th:first-child]:whitespace-nowrap';
+
 export interface TableHtmlOptions {
   caption?: string;
   /** Cell links: column key → href builder (as DataTable's `links`). */

@@ -8,10 +8,8 @@ import { formatNumber, formatPercent } from '../../render/format.ts';
 import type { HeatmapCell } from '../../render/charts/heatmapChart.ts';
 import { HIDDEN_VALUE } from '../../queries/households.ts';
 import type { Row } from '../../engine/engine.ts';
-
-const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+import { orderIncomeBands, parseIncomeBand } from '../../contract/incomeBands.ts';
+import { share, toNumber, toText } from '../shared/numbers.ts';
 
 export type ExitCategory = (typeof EXIT_CATEGORIES)[number];
 
@@ -26,11 +24,11 @@ export const EXIT_DEFINITIONS: Readonly<Record<ExitCategory, string>> = {
 export function exitTotals(
   rows: readonly Row[],
 ): { category: string; households: number; share: number }[] {
-  const total = rows.reduce((a, r) => a + n(r.households), 0);
+  const total = rows.reduce((a, r) => a + toNumber(r.households), 0);
   return EXIT_CATEGORIES.map((category) => {
     const households = rows
       .filter((r) => r.exit_category === category)
-      .reduce((a, r) => a + n(r.households), 0);
+      .reduce((a, r) => a + toNumber(r.households), 0);
     return { category, households, share: share(households, total) };
   });
 }
@@ -49,17 +47,23 @@ export type ExitAreaRow = {
 export function exitByArea(rows: readonly Row[]): ExitAreaRow[] {
   const byKey = new Map<string, ExitAreaRow>();
   for (const r of rows) {
-    const key = s(r.key);
+    const key = toText(r.key);
     let row = byKey.get(key);
     if (!row) {
-      row = { key, name: s(r.name), street: s(r.street), total: 0, focus_share: 0 } as ExitAreaRow;
+      row = {
+        key,
+        name: toText(r.name),
+        street: toText(r.street),
+        total: 0,
+        focus_share: 0,
+      } as ExitAreaRow;
       for (const c of EXIT_CATEGORIES) row[c] = 0;
       byKey.set(key, row);
     }
-    const c = s(r.exit_category);
+    const c = toText(r.exit_category);
     if ((EXIT_CATEGORIES as readonly string[]).includes(c))
-      row[c as ExitCategory] += n(r.households);
-    row.total += n(r.households);
+      row[c as ExitCategory] += toNumber(r.households);
+    row.total += toNumber(r.households);
   }
   const out = [...byKey.values()];
   for (const row of out) row.focus_share = share(row.重点帮扶, row.total);
@@ -88,27 +92,6 @@ export function exitAreaTakeaway(rows: readonly ExitAreaRow[], unit: string): st
   );
 }
 
-/** A published income band's bounds: "<4000" → [−∞, 4000), "4000–6000", "≥10000" → [10000, ∞). */
-export function parseBand(label: string): { lo: number; hi: number } | null {
-  const t = label.trim();
-  let m = /^<\s*(\d+(?:\.\d+)?)$/.exec(t);
-  if (m) return { lo: -Infinity, hi: Number(m[1]) };
-  m = /^(\d+(?:\.\d+)?)\s*[–—-]\s*(\d+(?:\.\d+)?)$/.exec(t);
-  if (m) return { lo: Number(m[1]), hi: Number(m[2]) };
-  m = /^(?:≥|>=)\s*(\d+(?:\.\d+)?)$/.exec(t);
-  if (m) return { lo: Number(m[1]), hi: Infinity };
-  return null;
-}
-
-/** Band labels from lowest to highest; labels that do not parse go last, in input order. */
-export function orderBands(labels: readonly string[]): string[] {
-  const lo = (l: string) => parseBand(l)?.lo ?? Infinity;
-  return [...new Set(labels)]
-    .map((l, i) => ({ l, i }))
-    .sort((a, b) => lo(a.l) - lo(b.l) || (lo(a.l) === Infinity ? a.i - b.i : 0))
-    .map((x) => x.l);
-}
-
 /** Per category, households per income band and how many sit below the poverty line. */
 export type IncomeCategoryRow = {
   category: string;
@@ -133,22 +116,22 @@ export interface IncomeByCategory {
  * when the line is not a band bound, the nearest lower bound is used (`limit`).
  */
 export function incomeByCategory(rows: readonly Row[], povertyLine: number): IncomeByCategory {
-  const bands = orderBands(rows.map((r) => s(r.income_band)));
+  const bands = orderIncomeBands(rows.map((r) => toText(r.income_band)));
   const belowBands = bands.filter((b) => {
-    const p = parseBand(b);
+    const p = parseIncomeBand(b);
     return p !== null && p.hi <= povertyLine;
   });
-  const his = belowBands.map((b) => parseBand(b)?.hi ?? -Infinity);
+  const his = belowBands.map((b) => parseIncomeBand(b)?.hi ?? -Infinity);
   const limit = his.length > 0 ? Math.max(...his) : null;
   const out = EXIT_CATEGORIES.map((category) => {
     const row = { category, total: 0, below: 0, below_share: 0 } as IncomeCategoryRow;
     for (const b of bands) row[b] = 0;
     for (const r of rows) {
       if (r.exit_category !== category) continue;
-      const b = s(r.income_band);
-      row[b] = n(row[b]) + n(r.households);
-      row.total += n(r.households);
-      if (belowBands.includes(b)) row.below += n(r.households);
+      const b = toText(r.income_band);
+      row[b] = toNumber(row[b]) + toNumber(r.households);
+      row.total += toNumber(r.households);
+      if (belowBands.includes(b)) row.below += toNumber(r.households);
     }
     row.below_share = share(row.below, row.total);
     return row;
@@ -176,18 +159,18 @@ export function incomeTakeaway(income: IncomeByCategory, povertyLine: number): s
 export function securityRows(
   gaps: Row | undefined,
 ): { gap: string; label: string; households: number; share: number }[] {
-  const total = n(gaps?.households);
+  const total = toNumber(gaps?.households);
   return [
-    { gap: '义务教育', label: '义务教育未保障', households: n(gaps?.education_gap) },
-    { gap: '基本医疗', label: '基本医疗未保障', households: n(gaps?.medical_gap) },
-    { gap: '住房安全', label: '住房安全未保障', households: n(gaps?.housing_gap) },
-    { gap: '任一项', label: '任一项未保障', households: n(gaps?.any_gap) },
+    { gap: '义务教育', label: '义务教育未保障', households: toNumber(gaps?.education_gap) },
+    { gap: '基本医疗', label: '基本医疗未保障', households: toNumber(gaps?.medical_gap) },
+    { gap: '住房安全', label: '住房安全未保障', households: toNumber(gaps?.housing_gap) },
+    { gap: '任一项', label: '任一项未保障', households: toNumber(gaps?.any_gap) },
   ].map((r) => ({ ...r, share: share(r.households, total) }));
 }
 
 /** One-line takeaway of the 三保障 gaps. */
 export function securityTakeaway(gaps: Row | undefined): string {
-  const total = n(gaps?.households);
+  const total = toNumber(gaps?.households);
   if (total === 0) return '暂无建档立卡户。';
   const rows = securityRows(gaps);
   const any = rows[3]?.households ?? 0;
@@ -205,9 +188,9 @@ export function measureRows(
   households: number,
 ): { measure: string; households: number; share: number }[] {
   return rows.map((r) => ({
-    measure: s(r.measure),
-    households: n(r.households),
-    share: share(n(r.households), households),
+    measure: toText(r.measure),
+    households: toNumber(r.households),
+    share: share(toNumber(r.households), households),
   }));
 }
 
@@ -249,16 +232,16 @@ export function typeMatrix(rows: readonly Row[]): {
   ];
   const types = order(
     HOUSEHOLD_TYPES,
-    rows.map((r) => s(r.household_type)),
+    rows.map((r) => toText(r.household_type)),
   );
   const labour = order(
     LABOR_CAPACITIES,
-    rows.map((r) => s(r.labor_capacity)),
+    rows.map((r) => toText(r.labor_capacity)),
   );
   const count = (t: string, l: string) =>
     rows
       .filter((r) => r.household_type === t && r.labor_capacity === l)
-      .reduce((a, r) => a + n(r.households), 0);
+      .reduce((a, r) => a + toNumber(r.households), 0);
   const show = (v: string) => (v === HIDDEN_LABEL ? HIDDEN_SHORT : v);
   const cells = types.flatMap((t) =>
     labour.map((l) => ({ row: show(t), column: show(l), value: count(t, l) })),
@@ -275,20 +258,20 @@ export function typeMatrix(rows: readonly Row[]): {
   });
   const hidden = rows
     .filter((r) => r.household_type === HIDDEN_LABEL || r.labor_capacity === HIDDEN_LABEL)
-    .reduce((a, r) => a + n(r.households), 0);
-  const total = rows.reduce((a, r) => a + n(r.households), 0);
+    .reduce((a, r) => a + toNumber(r.households), 0);
+  const total = rows.reduce((a, r) => a + toNumber(r.households), 0);
   return { rows: types.map(show), columns: labour.map(show), cells, table, hidden, total };
 }
 
 /** One-line takeaway of type × labour capacity: share without labour capacity, and what is hidden. */
 export function typeTakeaway(rows: readonly Row[]): string {
-  const total = rows.reduce((a, r) => a + n(r.households), 0);
+  const total = rows.reduce((a, r) => a + toNumber(r.households), 0);
   if (total === 0) return '暂无建档立卡户。';
   const known = rows.filter((r) => r.labor_capacity !== HIDDEN_LABEL);
-  const knownTotal = known.reduce((a, r) => a + n(r.households), 0);
+  const knownTotal = known.reduce((a, r) => a + toNumber(r.households), 0);
   const without = known
     .filter((r) => r.labor_capacity === '无劳动能力')
-    .reduce((a, r) => a + n(r.households), 0);
+    .reduce((a, r) => a + toNumber(r.households), 0);
   const hidden = total - knownTotal;
   return (
     `公开劳动能力的 ${formatNumber(knownTotal)} 户中 ${formatPercent(share(without, knownTotal))} 无劳动能力` +

@@ -18,7 +18,7 @@ import { formatNumber, formatPercent } from '../../render/format.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { streetHref, url, villageHref } from '../../render/nav.ts';
 import type { TableColumn, TableRow } from '../../render/html/table.ts';
-import { renderTableHtml } from '../../render/html/tableHtml.ts';
+import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
 import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
 import {
   CHART_MAX_ROWS,
@@ -26,7 +26,7 @@ import {
   groupByStreet,
   orderByStreet,
   topRows,
-} from '../registration/registration.ts';
+} from '../shared/byStreet.ts';
 import {
   HIDDEN_SHORT,
   exitAreaTakeaway,
@@ -42,14 +42,8 @@ import {
   typeMatrix,
   typeTakeaway,
 } from './exit.ts';
-import {
-  emptyView,
-  setFigure,
-  type QueryResults,
-  type QuerySet,
-  type TopicSpec,
-  type TopicView,
-} from '../shared/topicView.ts';
+import { block, figure, text, type TopicView } from '../shared/topicView.ts';
+import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 
 /** What no filter changes, embedded in the page for the browser. */
 export interface ExitContext {
@@ -58,6 +52,13 @@ export interface ExitContext {
   streetOrder: string[];
   villageCount: number;
 }
+
+/** The /exit/ page's parts, by name. */
+export type ExitView = TopicView<
+  'streetsCount' | 'streetsShare' | 'income' | 'security' | 'measures' | 'householdTypes',
+  'villages',
+  'householdsTotal' | 'hiddenCount'
+>;
 
 export const EXIT_FILTER_KEYS: readonly FilterKey[] = [
   'street',
@@ -70,9 +71,6 @@ export const EXIT_FILTER_KEYS: readonly FilterKey[] = [
 /** Filters the exact person counts (village_people) cannot apply: households are counted instead. */
 const HOUSEHOLD_ONLY: readonly FilterKey[] = ['household_type', 'labor_capacity', 'gap'];
 
-/** Keeps names (the first column) on one line; the table scrolls sideways instead. */
-export const NOWRAP_FIRST =
-  '[&_td:first-child]:whitespace-nowrap [&_th:first-child]:whitespace-nowrap';
 /** Village tables start open when there are few villages in all. */
 const OPEN_VILLAGES_MAX = 20;
 
@@ -101,8 +99,7 @@ const streetLinks = { name: (r: TableRow) => streetHref(String(r.name)) };
 const villageLinks = { name: (r: TableRow) => villageHref(String(r.key)) };
 const categoryHref = (c: string) => url(`/exit/?exit_category=${encodeURIComponent(c)}`);
 
-export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState): TopicView {
-  const view = emptyView();
+export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState): ExitView {
   const streets = orderByStreet(exitByArea(r.streets ?? []), ctx.streetOrder);
 
   // Key figures: exact persons from village_people unless a household-only filter is set.
@@ -116,7 +113,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   const totals = exitTotals(people);
   const personsOf = (c: string) =>
     Number((r.people ?? []).find((p) => p.exit_category === c)?.persons ?? 0);
-  view.keyFigures = totals.map((t) => ({
+  const keyFigures: ExitView['keyFigures'] = totals.map((t) => ({
     label: t.category,
     value: t.households,
     unit: '户',
@@ -125,7 +122,6 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
       : `${formatNumber(personsOf(t.category))} 人，占 ${formatPercent(t.share)}`,
     tone: t.category === '重点帮扶' ? 'bad' : t.category === '巩固提升' ? 'good' : 'default',
   }));
-  view.text['exit-households-total'] = formatNumber(totals.reduce((a, t) => a + t.households, 0));
 
   const chartStreets = topRows(streets, (s) => s.focus_share, CHART_MAX_ROWS);
   const cut = chartStreets.length < streets.length;
@@ -142,7 +138,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
     filterValue: (s: { name: string }) => s.name,
     href: (s: { name: string }) => streetHref(s.name),
   };
-  setFigure(view, 'exit-streets-count', {
+  const streetsCount = figure('exit-streets-count', {
     title: countTitle,
     takeaway: byStreetTakeaway,
     chart: (name) =>
@@ -156,7 +152,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
     rows: chartStreets,
     links: streetLinks,
   });
-  setFigure(view, 'exit-streets-share', {
+  const streetsShare = figure('exit-streets-share', {
     title: shareTitle,
     takeaway: byStreetTakeaway,
     chart: (name) =>
@@ -176,7 +172,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
     links: streetLinks,
   });
 
-  view.html['exit-villages'] = listVillages(ctx)
+  const villagesHtml = listVillages(ctx)
     ? renderAreaGroupsHtml(
         groupByStreet(orderByStreet(exitByArea(r.villages ?? []), ctx.streetOrder)),
         {
@@ -199,7 +195,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   const income = incomeByCategory(r.income ?? [], ctx.povertyLine);
   const incomeText = incomeTakeaway(income, ctx.povertyLine);
   const incomeTitle = '各分类户的人均可支配收入段';
-  setFigure(view, 'exit-income', {
+  const incomeFigure = figure('exit-income', {
     title: incomeTitle,
     takeaway: incomeText,
     chart: (name) =>
@@ -231,7 +227,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   const gaps = securityRows(gapsRow);
   const gapsText = securityTakeaway(gapsRow);
   const gapsTitle = '“三保障”未落实户数';
-  setFigure(view, 'exit-security', {
+  const security = figure('exit-security', {
     title: gapsTitle,
     takeaway: gapsText,
     chart: (name) =>
@@ -257,7 +253,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   const measures = measureRows(r.measures ?? [], households);
   const measuresText = measureTakeaway(measures, households);
   const measuresTitle = '在用的帮扶措施（户数）';
-  setFigure(view, 'exit-measures', {
+  const measuresFigure = figure('exit-measures', {
     title: measuresTitle,
     takeaway: measuresText,
     chart: (name) =>
@@ -278,7 +274,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   const types = typeMatrix(r.types ?? []);
   const typesText = typeTakeaway(r.types ?? []);
   const typesTitle = '户类型 × 劳动能力（户数）';
-  setFigure(view, 'exit-household-types', {
+  const householdTypes = figure('exit-household-types', {
     title: typesTitle,
     takeaway: typesText,
     chart: (name) =>
@@ -302,12 +298,35 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
     ],
     rows: types.table,
   });
-  view.text['exit-hidden-count'] = formatNumber(types.hidden);
-  return view;
+  return {
+    keyFigures,
+    figures: {
+      streetsCount,
+      streetsShare,
+      income: incomeFigure,
+      security,
+      measures: measuresFigure,
+      householdTypes,
+    },
+    blocks: { villages: block('exit-villages', villagesHtml) },
+    texts: {
+      householdsTotal: text(
+        'exit-households-total',
+        formatNumber(totals.reduce((a, t) => a + t.households, 0)),
+      ),
+      hiddenCount: text('exit-hidden-count', formatNumber(types.hidden)),
+    },
+    toggles: {},
+  };
 }
 
-export const exitTopic: TopicSpec<ExitContext> = {
+export const exitTopic: TopicSpec<ExitContext, ExitView> = {
   keys: EXIT_FILTER_KEYS,
+  context: ({ campaign, streets }) => ({
+    povertyLine: campaign.poverty_line.yuan,
+    streetOrder: streets.map((r) => r.street),
+    villageCount: streets.reduce((a, r) => a + r.villages, 0),
+  }),
   queries: exitQueries,
   render: renderExitView,
 };

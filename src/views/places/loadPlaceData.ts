@@ -5,7 +5,7 @@
  */
 import { getPublication } from '../../build/site/publication.ts';
 import { exitCategoryByArea, registrationByArea } from '../../queries/households.ts';
-import { streetList, villageList } from '../../queries/places.ts';
+import { streetList, villageList, type StreetRow, type VillageRow } from '../../queries/places.ts';
 import { shuangdaoMatrix } from '../../queries/shuangdao.ts';
 import {
   changeReasonsByVillage,
@@ -29,7 +29,6 @@ import {
   type ShortcomingRow,
   type VillagePage,
 } from './villagePage.ts';
-import type { StreetRow, VillageRow } from './villages.ts';
 
 /** How many of its latest change records a village page lists. */
 export const LATEST_CHANGES = 20;

@@ -3,7 +3,8 @@
  * the village pages (plus the street-level registration). Pure.
  */
 import { EXIT_CATEGORIES } from '../../contract/enums.ts';
-import { groupBy, type StreetRow, type VillageRow } from './villages.ts';
+import type { StreetRow, VillageRow } from '../../queries/places.ts';
+import { groupBy } from '../shared/byStreet.ts';
 import {
   toExitShares,
   toRectificationTotals,

@@ -5,7 +5,9 @@
  */
 import { CHANGE_TYPES, DIMENSIONS, EXIT_CATEGORIES, MEASURES } from '../../contract/enums.ts';
 import { formatDate } from '../../render/format.ts';
-import { compareIncomeBands, groupBy, type VillageRow } from './villages.ts';
+import type { VillageRow } from '../../queries/places.ts';
+import { compareIncomeBands } from '../../contract/incomeBands.ts';
+import { groupBy } from '../shared/byStreet.ts';
 import type { RectItem } from '../rectification/rectification.ts';
 import type { AreaRegistration } from '../registration/registration.ts';
 import type { ShortcomingRow as ShuangdaoShortcomingRow } from '../shuangdao/shuangdao.ts';

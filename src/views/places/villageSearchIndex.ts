@@ -5,7 +5,7 @@
  * (pinyin-pro is large); the browser gets the JSON.
  */
 import { pinyin } from 'pinyin-pro';
-import type { VillageRow } from './villages.ts';
+import type { VillageRow } from '../../queries/places.ts';
 
 /** One village in the search index (what /villages/search-index.json holds). */
 export interface VillageSearchEntry {

@@ -40,19 +40,21 @@ import {
   unitTakeaway,
   type RectItem,
 } from './rectification.ts';
-import {
-  emptyView,
-  setFigure,
-  type ListCsv,
-  type QueryResults,
-  type QuerySet,
-  type TopicSpec,
-  type TopicView,
-} from '../shared/topicView.ts';
+import { block, figure, text, toggle, type TopicView } from '../shared/topicView.ts';
+import type { ListCsv, QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
+import { toNumber } from '../shared/numbers.ts';
 
 export interface RectificationContext {
   asOf: string;
 }
+
+/** The /rectification/ page's parts, by name. */
+export type RectificationView = TopicView<
+  'bySource' | 'byLevel' | 'byCategory' | 'progress' | 'overdueUnits',
+  'overdueList' | 'itemsList',
+  'itemsNote',
+  'overdueNone' | 'overdueDetail'
+>;
 
 export const RECTIFICATION_FILTER_KEYS: readonly FilterKey[] = [
   'street',
@@ -108,7 +110,6 @@ const statusColumns = (label: string): TableColumn[] => [
   { key: 'overdue_open', label: '逾期未完成', format: 'number' },
   { key: 'done_share', label: '完成率', format: 'percent' },
 ];
-const n = (v: unknown) => Number(v ?? 0);
 const pct = (a: number, b: number) => (b > 0 ? formatPercent(a / b) : '—');
 
 /** "按整改时限从早到晚" — the order the list is in. */
@@ -123,11 +124,10 @@ export function renderRectificationView(
   ctx: RectificationContext,
   f: FilterState,
   list: ListState = {},
-): TopicView {
-  const view = emptyView();
+): RectificationView {
   const breakdown = (dim: BreakdownDim) => (r.breakdown ?? []).filter((row) => row.dim === dim);
   const totals = breakdownTotals(r.breakdown ?? []);
-  view.keyFigures = [
+  const keyFigures: RectificationView['keyFigures'] = [
     { label: '发现问题', value: totals.items, unit: '项' },
     {
       label: '已完成',
@@ -157,76 +157,73 @@ export function renderRectificationView(
     },
   ];
 
-  const stacks = [
-    {
-      id: 'rect-by-source',
-      filter: 'source_type',
-      label: '问题来源',
-      title: '按问题来源的整改进展',
-      rows: buildStatusStack(breakdown('source_type')),
-    },
-    {
-      id: 'rect-by-level',
-      filter: 'source_level',
-      label: '来源层级',
-      title: '按来源层级的整改进展',
-      rows: buildStatusStack(breakdown('source_level'), SOURCE_LEVELS),
-    },
-    {
-      id: 'rect-by-category',
-      filter: 'category',
-      label: '问题类别',
-      title: '按问题类别的整改进展',
-      rows: buildStatusStack(breakdown('category')),
-    },
-  ] as const;
-  for (const s of stacks) {
-    const takeaway = statusTakeaway(s.rows, s.label);
-    view.figures[s.id] = {
-      title: s.title,
-      takeaway,
-      svg: stackedBarChart(s.rows, {
-        id: `${s.id}-svg`,
-        title: s.title,
-        description: takeaway,
-        label: 'key',
-        series,
-        colors: STATUS_COLORS,
-        width: CHART_WIDTH,
-        filterKey: s.filter,
-        filterValue: (row) => row.key,
-        href: (row) => url(`/rectification/?${s.filter}=${encodeURIComponent(row.key)}`),
-      }),
-      columns: statusColumns(s.label),
-      rows: s.rows,
-    };
-  }
+  const stack = (
+    id: string,
+    filter: 'source_type' | 'source_level' | 'category',
+    label: string,
+    title: string,
+    rows: ReturnType<typeof buildStatusStack>,
+  ) =>
+    figure(id, {
+      title,
+      takeaway: statusTakeaway(rows, label),
+      chart: (name) =>
+        stackedBarChart(rows, {
+          ...name,
+          label: 'key',
+          series,
+          colors: STATUS_COLORS,
+          width: CHART_WIDTH,
+          filterKey: filter,
+          filterValue: (row) => row.key,
+          href: (row) => url(`/rectification/?${filter}=${encodeURIComponent(row.key)}`),
+        }),
+      columns: statusColumns(label),
+      rows,
+    });
+  const bySource = stack(
+    'rect-by-source',
+    'source_type',
+    '问题来源',
+    '按问题来源的整改进展',
+    buildStatusStack(breakdown('source_type')),
+  );
+  const byLevel = stack(
+    'rect-by-level',
+    'source_level',
+    '来源层级',
+    '按来源层级的整改进展',
+    buildStatusStack(breakdown('source_level'), SOURCE_LEVELS),
+  );
+  const byCategory = stack(
+    'rect-by-category',
+    'category',
+    '问题类别',
+    '按问题类别的整改进展',
+    buildStatusStack(breakdown('category')),
+  );
 
   const progress = thinProgress(r.progress ?? [], ctx.asOf);
   const progressText = progressTakeaway(progress, ctx.asOf);
   const progressTitle = '累计发现与累计完成的问题';
-  view.figures['rect-progress'] = {
+  const progressChart = figure('rect-progress', {
     title: progressTitle,
     takeaway: progressText,
-    svg: lineChart(
-      [
-        { name: '累计发现', points: progress.map((p) => ({ date: p.date, value: p.found })) },
-        { name: '累计完成', points: progress.map((p) => ({ date: p.date, value: p.done })) },
-      ],
-      {
-        id: 'rect-progress-svg',
-        title: progressTitle,
-        description: progressText,
-        width: CHART_WIDTH,
-      },
-    ),
+    chart: (name) =>
+      lineChart(
+        [
+          { name: '累计发现', points: progress.map((p) => ({ date: p.date, value: p.found })) },
+          { name: '累计完成', points: progress.map((p) => ({ date: p.date, value: p.done })) },
+        ],
+        { ...name, width: CHART_WIDTH },
+      ),
     columns: [
       { key: 'date', label: '日期', format: 'date' },
       { key: 'found', label: '累计发现', format: 'number' },
       { key: 'done', label: '累计完成', format: 'number' },
     ],
     rows: progress,
-  };
+  });
 
   // Overdue and open: the longest overdue, then who is responsible.
   const units = r.units ?? [];
@@ -236,7 +233,7 @@ export function renderRectificationView(
     units.length > UNIT_CHART_MAX
       ? `逾期未完成问题最多的 ${UNIT_CHART_MAX} 个责任单位`
       : '各责任单位逾期未完成的问题';
-  setFigure(view, 'rect-overdue-units', {
+  const overdueUnits = figure('rect-overdue-units', {
     title: unitTitle,
     takeaway: unitText,
     chart: (name) =>
@@ -260,14 +257,12 @@ export function renderRectificationView(
     totals.overdue_open > overdueTop.length
       ? `；下面列出前 ${formatNumber(overdueTop.length)} 项，全部 ${formatNumber(totals.overdue_open)} 项排在问题清单的最前面（第 1${overduePages > 1 ? `—${formatNumber(overduePages)}` : ''} 页）`
       : '';
-  view.hidden['rect-overdue-none'] = totals.overdue_open > 0;
-  view.hidden['rect-overdue-detail'] = totals.overdue_open === 0;
-  view.html['rect-overdue-list'] =
+  const overdueList =
     `<p class="text-sm">共 <strong>${formatNumber(totals.overdue_open)}</strong> 项，逾期最久的排在最前${escapeHtml(overdueMore)}。</p>` +
     renderRectificationTableHtml(overdueTop, { asOf: ctx.asOf, caption: '逾期最久的未完成问题' });
 
   // The items list: this page of the filtered, searched, ordered items.
-  const count = list.q ? n((r.count ?? [])[0]?.items) : totals.items;
+  const count = list.q ? toNumber((r.count ?? [])[0]?.items) : totals.items;
   const page = list.page ?? 1;
   const lastPage = Math.max(1, Math.ceil(count / RECT_PAGE_SIZE));
   const items = (r.items ?? []) as RectItem[];
@@ -283,9 +278,8 @@ export function renderRectificationView(
     items.length > 0 && lastPage > 1
       ? `本页为第 ${formatNumber(first)}—${formatNumber(first + items.length - 1)} 项。`
       : '';
-  view.text['rect-items-note'] =
-    `共 ${formatNumber(count)} 项${list.q ? `含“${list.q}”` : ''}，每页 ${RECT_PAGE_SIZE} 项：${orderText(list)}。${range}`;
-  view.html['rect-items-list'] =
+  const itemsNote = `共 ${formatNumber(count)} 项${list.q ? `含“${list.q}”` : ''}，每页 ${RECT_PAGE_SIZE} 项：${orderText(list)}。${range}`;
+  const itemsList =
     items.length === 0
       ? `<p class="card my-4 text-sm">${count === 0 ? '没有符合条件的问题。' : '这一页没有问题：请回到第 1 页。'}</p>` +
         renderPageLinksHtml(Math.min(page, lastPage), lastPage, href, '问题清单分页')
@@ -297,7 +291,19 @@ export function renderRectificationView(
           sort: list.sort ? { key: list.sort, dir: list.dir ?? 'asc' } : undefined,
         }) +
         renderPageLinksHtml(page, lastPage, href, '问题清单分页');
-  return view;
+  return {
+    keyFigures,
+    figures: { bySource, byLevel, byCategory, progress: progressChart, overdueUnits },
+    blocks: {
+      overdueList: block('rect-overdue-list', overdueList),
+      itemsList: block('rect-items-list', itemsList),
+    },
+    texts: { itemsNote: text('rect-items-note', itemsNote) },
+    toggles: {
+      overdueNone: toggle('rect-overdue-none', totals.overdue_open > 0),
+      overdueDetail: toggle('rect-overdue-detail', totals.overdue_open === 0),
+    },
+  };
 }
 
 const CSV_COLUMNS: CsvColumn<Row>[] = [
@@ -327,8 +333,9 @@ export function rectificationListCsv(f: FilterState, _ctx: unknown, list: ListSt
   };
 }
 
-export const rectificationTopic: TopicSpec<RectificationContext> = {
+export const rectificationTopic: TopicSpec<RectificationContext, RectificationView> = {
   keys: RECTIFICATION_FILTER_KEYS,
+  context: ({ campaign }) => ({ asOf: campaign.as_of }),
   queries: rectificationQueries,
   render: renderRectificationView,
   listCsv: rectificationListCsv,

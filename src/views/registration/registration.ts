@@ -8,13 +8,8 @@ import { formatDate, formatNumber, parseIsoDate } from '../../render/format.ts';
 import type { WaterfallStep } from '../../render/charts/waterfallChart.ts';
 import type { Row } from '../../engine/engine.ts';
 
-const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-
-/** Above this many villages a page lists streets only and links to street pages. */
-export const VILLAGE_LIST_MAX = 200;
-/** At most this many rows in a per-area chart; the data table keeps them all. */
-export const CHART_MAX_ROWS = 20;
+import { groupByStreet } from '../shared/byStreet.ts';
+import { toNumber, toText } from '../shared/numbers.ts';
 
 /**
  * Households and persons of one area (street or village) at the start and now.
@@ -54,8 +49,12 @@ const NUMBER_KEYS = [
 
 /** A `registrationByArea` row with every count a number (missing → 0). */
 export function toAreaRegistration(row: Row): AreaRegistration {
-  const out = { key: s(row.key), name: s(row.name), street: s(row.street) } as AreaRegistration;
-  for (const k of NUMBER_KEYS) out[k] = n(row[k]);
+  const out = {
+    key: toText(row.key),
+    name: toText(row.name),
+    street: toText(row.street),
+  } as AreaRegistration;
+  for (const k of NUMBER_KEYS) out[k] = toNumber(row[k]);
   return out;
 }
 
@@ -81,35 +80,6 @@ export function streetsFromVillages(villages: readonly AreaRegistration[]): Area
   }));
 }
 
-/**
- * Orders areas by the order of their streets (e.g. `streetList`, by division
- * code), keeping the query's order within a street; unknown streets go last.
- */
-export function orderByStreet<T extends { street: string }>(
-  rows: readonly T[],
-  streets: readonly string[],
-): T[] {
-  const rank = new Map(streets.map((x, i) => [x, i]));
-  const r = (x: T) => rank.get(x.street) ?? streets.length;
-  return rows
-    .map((row, i) => ({ row, i }))
-    .sort((a, b) => r(a.row) - r(b.row) || a.i - b.i)
-    .map((x) => x.row);
-}
-
-/** Rows grouped under their street, streets in first-seen order. */
-export function groupByStreet<T extends { street: string }>(
-  rows: readonly T[],
-): { street: string; rows: T[] }[] {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const g = groups.get(row.street);
-    if (g) g.push(row);
-    else groups.set(row.street, [row]);
-  }
-  return [...groups].map(([street, rows]) => ({ street, rows }));
-}
-
 /** start + 新增纳入 − 清退 = now, for households. */
 export function householdSteps(t: AreaRegistration): WaterfallStep[] {
   return [
@@ -131,7 +101,9 @@ export function personSteps(t: AreaRegistration, personsByType?: readonly Row[])
     { label: '清退', value: -t.persons_removed, kind: 'delta' },
   ];
   const of = (type: string) =>
-    personsByType?.filter((r) => r.change_type === type).reduce((a, r) => a + n(r.persons), 0) ?? 0;
+    personsByType
+      ?.filter((r) => r.change_type === type)
+      .reduce((a, r) => a + toNumber(r.persons), 0) ?? 0;
   const up = of('人口增加');
   const down = of('人口减少');
   if (personsByType && up + down === t.persons_other) {
@@ -209,8 +181,8 @@ export function weeklyChanges(
   const byWeek = new Map<string, WeekRow>();
   const seen = new Set<string>();
   for (const r of rows) {
-    const week = s(r.week);
-    const type = s(r.change_type);
+    const week = toText(r.week);
+    const type = toText(r.change_type);
     let row = byWeek.get(week);
     if (!row) {
       row = {
@@ -222,8 +194,8 @@ export function weeklyChanges(
       for (const t of CHANGE_TYPES) row[t] = 0;
       byWeek.set(week, row);
     }
-    row[type] = n(row[type]) + n(r.records);
-    row.total += n(r.records);
+    row[type] = toNumber(row[type]) + toNumber(r.records);
+    row.total += toNumber(r.records);
     seen.add(type);
   }
   const known: readonly string[] = CHANGE_TYPES;
@@ -240,21 +212,14 @@ export function weeklyTakeaway(weeks: readonly WeekRow[], types: readonly string
   const total = weeks.reduce((a, w) => a + w.total, 0);
   if (total === 0) return '暂无户数人数变动记录。';
   const busiest = weeks.reduce((a, w) => (w.total > a.total ? w : a));
-  const main = types.reduce((a, t) => (n(busiest[t]) > n(busiest[a]) ? t : a), types[0] ?? '');
+  const main = types.reduce(
+    (a, t) => (toNumber(busiest[t]) > toNumber(busiest[a]) ? t : a),
+    types[0] ?? '',
+  );
   return (
     `共 ${formatNumber(total)} 条变动记录，分布在 ${formatNumber(weeks.length)} 周；` +
-    `最多的是 ${busiest.range}（${formatNumber(busiest.total)} 条，以${main}为主，${formatNumber(n(busiest[main]))} 条）。`
+    `最多的是 ${busiest.range}（${formatNumber(busiest.total)} 条，以${main}为主，${formatNumber(toNumber(busiest[main]))} 条）。`
   );
-}
-
-/** The areas with the largest `value`, at most `limit`, ties in input order. */
-export function topRows<T>(rows: readonly T[], value: (row: T) => number, limit: number): T[] {
-  if (rows.length <= limit) return [...rows];
-  return rows
-    .map((row, i) => ({ row, i, v: value(row) }))
-    .sort((a, b) => b.v - a.v || a.i - b.i)
-    .slice(0, limit)
-    .map((x) => x.row);
 }
 
 /** One-line takeaway of added and removed households per area. */

@@ -15,34 +15,30 @@ import { formatNumber } from '../../render/format.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { streetHref, villageHref } from '../../render/nav.ts';
 import type { TableColumn, TableRow } from '../../render/html/table.ts';
-import { renderTableHtml } from '../../render/html/tableHtml.ts';
 import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
 import { renderChangeRecordsHtml } from '../../render/html/changeRecordsHtml.ts';
-import { NOWRAP_FIRST } from '../exit/exitView.ts';
+import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
 import {
-  CHART_MAX_ROWS,
-  VILLAGE_LIST_MAX,
   areaChangeTakeaway,
-  groupByStreet,
   householdSteps,
   householdTakeaway,
-  orderByStreet,
   personSteps,
   personTakeaway,
   streetsFromVillages,
   sumRegistration,
   toAreaRegistration,
-  topRows,
   weeklyChanges,
   weeklyTakeaway,
 } from './registration.ts';
 import {
-  emptyView,
-  type QueryResults,
-  type QuerySet,
-  type TopicSpec,
-  type TopicView,
-} from '../shared/topicView.ts';
+  CHART_MAX_ROWS,
+  VILLAGE_LIST_MAX,
+  groupByStreet,
+  orderByStreet,
+  topRows,
+} from '../shared/byStreet.ts';
+import { block, figure, text, type TopicView } from '../shared/topicView.ts';
+import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 
 export interface RegistrationContext {
   asOf: string;
@@ -63,6 +59,13 @@ const OPEN_VILLAGES_MAX = 20;
 const WEEK_BARS_MAX = 20;
 
 const listVillages = (ctx: RegistrationContext) => ctx.villageCount <= VILLAGE_LIST_MAX;
+
+/** The /registration/ page's parts, by name. */
+export type RegistrationView = TopicView<
+  'householdsWaterfall' | 'personsWaterfall' | 'streetsChart' | 'weekly',
+  'streetsTable' | 'villages' | 'recordsList',
+  'recordsCount' | 'recordsShown'
+>;
 
 export function registrationQueries(f: FilterState, ctx: RegistrationContext): QuerySet {
   return {
@@ -97,8 +100,10 @@ const areaColumns = (nameLabel: string): TableColumn[] => [
 const streetLinks = { name: (r: TableRow) => (r.key ? streetHref(String(r.name)) : '') };
 const villageLinks = { name: (r: TableRow) => villageHref(String(r.key)) };
 
-export function renderRegistrationView(r: QueryResults, ctx: RegistrationContext): TopicView {
-  const view = emptyView();
+export function renderRegistrationView(
+  r: QueryResults,
+  ctx: RegistrationContext,
+): RegistrationView {
   const villages = orderByStreet((r.villages ?? []).map(toAreaRegistration), ctx.streetOrder);
   const streets = r.streets
     ? orderByStreet(r.streets.map(toAreaRegistration), ctx.streetOrder)
@@ -114,7 +119,7 @@ export function renderRegistrationView(r: QueryResults, ctx: RegistrationContext
     ['已脱贫', total.households_exited, total.persons_exited, 'good'],
     ['现有建档立卡', total.households_now, total.persons_now],
   ];
-  view.keyFigures = pairs.map(([label, value, persons, tone]) => ({
+  const keyFigures = pairs.map(([label, value, persons, tone]) => ({
     label,
     value,
     unit: '户',
@@ -126,26 +131,21 @@ export function renderRegistrationView(r: QueryResults, ctx: RegistrationContext
   const pSteps = personSteps(total, byType);
   const hTakeaway = householdTakeaway(total);
   const pTakeaway = personTakeaway(total);
-  const waterfall = (id: string, title: string, takeaway: string, steps: typeof hSteps) => ({
-    title,
-    takeaway,
-    svg: waterfallChart(steps, {
-      id: `${id}-svg`,
+  const waterfall = (id: string, title: string, takeaway: string, steps: typeof hSteps) =>
+    figure(id, {
       title,
-      description: takeaway,
-      width: CHART_WIDTH,
-      zero: false,
-    }),
-    columns: stepColumns,
-    rows: steps.map((s) => ({ ...s })),
-  });
-  view.figures['registration-households-waterfall'] = waterfall(
+      takeaway,
+      chart: (name) => waterfallChart(steps, { ...name, width: CHART_WIDTH, zero: false }),
+      columns: stepColumns,
+      rows: steps.map((s) => ({ ...s })),
+    });
+  const householdsWaterfall = waterfall(
     'registration-households-waterfall',
     '建档立卡户数：开始 → 现有',
     hTakeaway,
     hSteps,
   );
-  view.figures['registration-persons-waterfall'] = waterfall(
+  const personsWaterfall = waterfall(
     'registration-persons-waterfall',
     '建档立卡人数：开始 → 现有',
     pTakeaway,
@@ -162,23 +162,23 @@ export function renderRegistrationView(r: QueryResults, ctx: RegistrationContext
       ? `新增纳入与清退户数（变动最多的 ${chartStreets.length} 个街道）`
       : '各街道新增纳入与清退户数';
   const streetChangeTakeaway = areaChangeTakeaway(streets, '街道');
-  view.figures['registration-streets-chart'] = {
+  const streetsChart = figure('registration-streets-chart', {
     title: streetChangeTitle,
     takeaway: streetChangeTakeaway,
-    svg: stackedBarChart(chartStreets, {
-      id: 'registration-streets-svg',
-      title: streetChangeTitle,
-      description: streetChangeTakeaway,
-      label: 'name',
-      series: [
-        { key: 'households_added', name: '新增纳入' },
-        { key: 'households_removed', name: '清退' },
-      ],
-      width: CHART_WIDTH,
-      filterKey: 'street',
-      filterValue: (s) => s.name,
-      href: (s) => streetHref(s.name),
-    }),
+    chartId: 'registration-streets-svg',
+    chart: (name) =>
+      stackedBarChart(chartStreets, {
+        ...name,
+        label: 'name',
+        series: [
+          { key: 'households_added', name: '新增纳入' },
+          { key: 'households_removed', name: '清退' },
+        ],
+        width: CHART_WIDTH,
+        filterKey: 'street',
+        filterValue: (s) => s.name,
+        href: (s) => streetHref(s.name),
+      }),
     columns: [
       { key: 'name', label: '街道' },
       { key: 'households_added', label: '新增纳入（户）', format: 'number' },
@@ -186,18 +186,14 @@ export function renderRegistrationView(r: QueryResults, ctx: RegistrationContext
     ],
     rows: chartStreets,
     links: streetLinks,
-  };
-  view.html['registration-streets-table'] = renderTableHtml(
-    areaColumns('街道'),
-    [...streets, total],
-    {
-      caption: `共 ${formatNumber(streets.length)} 个街道，最后一行为合计`,
-      links: streetLinks,
-      class: NOWRAP_FIRST,
-    },
-  );
+  });
+  const streetsTable = renderTableHtml(areaColumns('街道'), [...streets, total], {
+    caption: `共 ${formatNumber(streets.length)} 个街道，最后一行为合计`,
+    links: streetLinks,
+    class: NOWRAP_FIRST,
+  });
 
-  view.html['registration-villages'] = listVillages(ctx)
+  const villagesHtml = listVillages(ctx)
     ? renderAreaGroupsHtml(groupByStreet(villages), {
         idPrefix: 'registration-villages',
         columns: areaColumns('村'),
@@ -212,15 +208,13 @@ export function renderRegistrationView(r: QueryResults, ctx: RegistrationContext
   const { weeks, types } = weeklyChanges(r.weekly ?? [], ctx.asOf);
   const weeklyTitle = '每周变动记录数（按变动类型）';
   const weeklyText = weeklyTakeaway(weeks, types);
-  view.figures['registration-weekly'] = {
+  const weekly = figure('registration-weekly', {
     title: weeklyTitle,
     takeaway: weeklyText,
-    svg:
+    chart: (name) =>
       weeks.length <= WEEK_BARS_MAX
         ? stackedBarChart(weeks, {
-            id: 'registration-weekly-svg',
-            title: weeklyTitle,
-            description: weeklyText,
+            ...name,
             label: 'label',
             series: types.map((t) => ({ key: t, name: t })),
             width: CHART_WIDTH,
@@ -230,12 +224,7 @@ export function renderRegistrationView(r: QueryResults, ctx: RegistrationContext
               name: t,
               points: weeks.map((w) => ({ date: w.week, value: Number(w[t] ?? 0) })),
             })),
-            {
-              id: 'registration-weekly-svg',
-              title: weeklyTitle,
-              description: weeklyText,
-              width: CHART_WIDTH,
-            },
+            { ...name, width: CHART_WIDTH },
           ),
     columns: [
       { key: 'range', label: '周（周一至周日）' },
@@ -243,20 +232,40 @@ export function renderRegistrationView(r: QueryResults, ctx: RegistrationContext
       { key: 'total', label: '合计', format: 'number' },
     ],
     rows: weeks,
-  };
+  });
 
   const records = r.records ?? [];
-  view.text['registration-records-count'] = formatNumber(totalRecords);
-  view.text['registration-records-shown'] =
-    totalRecords > records.length
-      ? `这里显示最近的 ${formatNumber(records.length)} 条`
-      : '全部列出';
-  view.html['registration-records-list'] = renderChangeRecordsHtml(records, RECORDS_OPEN);
-  return view;
+  return {
+    keyFigures,
+    figures: { householdsWaterfall, personsWaterfall, streetsChart, weekly },
+    blocks: {
+      streetsTable: block('registration-streets-table', streetsTable),
+      villages: block('registration-villages', villagesHtml),
+      recordsList: block(
+        'registration-records-list',
+        renderChangeRecordsHtml(records, RECORDS_OPEN),
+      ),
+    },
+    texts: {
+      recordsCount: text('registration-records-count', formatNumber(totalRecords)),
+      recordsShown: text(
+        'registration-records-shown',
+        totalRecords > records.length
+          ? `这里显示最近的 ${formatNumber(records.length)} 条`
+          : '全部列出',
+      ),
+    },
+    toggles: {},
+  };
 }
 
-export const registrationTopic: TopicSpec<RegistrationContext> = {
+export const registrationTopic: TopicSpec<RegistrationContext, RegistrationView> = {
   keys: REGISTRATION_FILTER_KEYS,
+  context: ({ campaign, streets }) => ({
+    asOf: campaign.as_of,
+    streetOrder: streets.map((r) => r.street),
+    villageCount: streets.reduce((a, r) => a + r.villages, 0),
+  }),
   queries: registrationQueries,
   render: renderRegistrationView,
 };

@@ -4,83 +4,61 @@
  * it again after a filter changes and swaps it in (src/client/topic/topicPage.ts).
  * One pure function per page builds it (src/views/<page>/<page>View.ts), from the
  * results of the page's named queries — so both see the same numbers.
+ *
+ * A page's view type names its parts (`view.figures.streetsCount`), so the page
+ * and the view cannot disagree on a name without a type error; each part carries
+ * the id of the element it fills, which is all the browser needs to swap it.
  */
-import type { Engine, Row } from '../../engine/engine.ts';
-import type { FilterKey, FilterState } from '../../queries/filters.ts';
-import type { SqlQuery } from '../../queries/sql.ts';
-import type { CsvColumn } from '../../render/charts/chartDataCsv.ts';
-import type { TableColumn, TableRow } from '../../render/html/table.ts';
-import type { ListState } from './urlState.ts';
+import type { FigureView } from '../../render/html/chartFigureHtml.ts';
+import type { KeyFigureView } from '../../render/html/keyFigure.ts';
 
-/** One ChartFigure's content (its element id is the key in `TopicView.figures`). */
-export interface FigureView {
-  title: string;
-  takeaway: string;
-  svg: string;
-  columns: TableColumn[];
-  rows: TableRow[];
-  links?: Record<string, (row: TableRow) => string>;
+export type { FigureView, KeyFigureView };
+
+/** A block whose inner HTML is replaced (escaped by the renderer that made it). */
+export interface BlockView {
+  id: string;
+  html: string;
 }
 
-/** One KeyFigure's changing parts, found by its label (`data-figure`). */
-export interface KeyFigureView {
-  label: string;
-  value: number;
-  unit?: string;
-  note?: string;
-  tone?: 'default' | 'good' | 'bad';
+/** A count or phrase in running text (`data-topic-text`). */
+export interface TextView {
+  id: string;
+  text: string;
 }
 
-export interface TopicView {
-  figures: Record<string, FigureView>;
+/** An element shown or hidden by the state. */
+export interface ToggleView {
+  id: string;
+  hidden: boolean;
+}
+
+/**
+ * A topic page's view: `F`, `B`, `T`, `H` name its figures, blocks, texts and
+ * toggles. Every name of the page's type must be filled.
+ */
+export interface TopicView<
+  F extends string = string,
+  B extends string = never,
+  T extends string = never,
+  H extends string = never,
+> {
   keyFigures: KeyFigureView[];
-  /** Element id → its inner HTML (escaped by the renderer that made it). */
-  html: Record<string, string>;
-  /** Element id → its text. */
-  text: Record<string, string>;
-  /** Element id → whether it is hidden. */
-  hidden: Record<string, boolean>;
-}
-
-/** The named queries a view needs, by name. */
-export type QuerySet = Record<string, SqlQuery>;
-/** Their results, by the same names. */
-export type QueryResults = Record<string, Row[]>;
-
-/**
- * A topic page for the browser: its filters, the queries one state needs and
- * the view of their results. `C` is the page's build-time context (things no
- * filter changes: the street order, the poverty line), embedded in the page.
- */
-export interface TopicSpec<C> {
-  /** Filters shown on the page, in form order (keys of FILTERS). */
-  keys: readonly FilterKey[];
-  queries: (filters: FilterState, ctx: C, list: ListState) => QuerySet;
-  render: (results: QueryResults, ctx: C, filters: FilterState, list: ListState) => TopicView;
-  /** The page's long list in full (this filter state, search and order), for its CSV download. */
-  listCsv?: (filters: FilterState, ctx: C, list: ListState) => ListCsv;
-}
-
-/** One query for every row of a list, and how its rows become CSV columns. */
-export interface ListCsv {
-  query: SqlQuery;
-  columns: CsvColumn<Row>[];
-  filename: string;
+  figures: Record<F, FigureView>;
+  blocks: Record<B, BlockView>;
+  texts: Record<T, TextView>;
+  toggles: Record<H, ToggleView>;
 }
 
 /**
- * Runs every query of a set. They are sent together: the worker still runs
- * them one by one, but the message round trips overlap instead of adding up.
+ * Any page's view, as the browser swaps it in. A page may leave a block out of
+ * its view type's promise (null: the element stays as prerendered).
  */
-export async function runQuerySet(engine: Engine, queries: QuerySet): Promise<QueryResults> {
-  const entries = Object.entries(queries);
-  const results = await Promise.all(entries.map(([, q]) => engine.query(q)));
-  return Object.fromEntries(entries.map(([name], i) => [name, results[i] ?? []]));
-}
-
-/** An empty view, to build on. */
-export function emptyView(): TopicView {
-  return { figures: {}, keyFigures: [], html: {}, text: {}, hidden: {} };
+export interface AnyTopicView {
+  keyFigures: KeyFigureView[];
+  figures: Record<string, FigureView>;
+  blocks: Record<string, BlockView | null>;
+  texts: Record<string, TextView>;
+  toggles: Record<string, ToggleView>;
 }
 
 /** What a figure's chart is called: its id (the figure's + "-svg"), its title and description. */
@@ -91,15 +69,22 @@ export interface ChartName {
 }
 
 /**
- * Sets figure `id` of a view; its chart is named by the figure's title and
- * takeaway, so the picture and the caption cannot say different things.
+ * Figure `id`; its chart is named by the figure's title and takeaway, so the
+ * picture and the caption cannot say different things.
  */
-export function setFigure(
-  view: TopicView,
+export function figure(
   id: string,
-  f: Omit<FigureView, 'svg'> & { chart: (name: ChartName) => string },
-): void {
-  const { title, takeaway, chart, columns, rows, links } = f;
-  const svg = chart({ id: `${id}-svg`, title, description: takeaway });
-  view.figures[id] = { title, takeaway, svg, columns, rows, ...(links ? { links } : {}) };
+  f: Omit<FigureView, 'id' | 'svg'> & {
+    chart: (name: ChartName) => string;
+    /** The SVG's id, when it is not the figure's + "-svg". */
+    chartId?: string;
+  },
+): FigureView {
+  const { title, takeaway, chart, chartId = `${id}-svg`, columns, rows, links } = f;
+  const svg = chart({ id: chartId, title, description: takeaway });
+  return { id, title, takeaway, svg, columns, rows, ...(links ? { links } : {}) };
 }
+
+export const block = (id: string, html: string): BlockView => ({ id, html });
+export const text = (id: string, value: string): TextView => ({ id, text: value });
+export const toggle = (id: string, hidden: boolean): ToggleView => ({ id, hidden });

@@ -92,7 +92,8 @@ export function renderShuangdaoStreetHtml(
     ...DIMENSIONS.map((d): TableColumn => ({ key: d, label: d })),
     { key: 'gaps', label: '未建立的领域数', format: 'number' },
   ];
-  const figure = renderChartFigureHtml(`${id}-matrix`, {
+  const figure = renderChartFigureHtml({
+    id: `${id}-matrix`,
     title,
     takeaway,
     svg: heatmapChart(matrix.cells, {

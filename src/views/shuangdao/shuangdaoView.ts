@@ -14,6 +14,7 @@ import { formatNumber, formatPercent } from '../../render/format.ts';
 import { DIMENSIONS } from '../../contract/enums.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { url } from '../../render/nav.ts';
+import type { Row } from '../../engine/engine.ts';
 import type { TableColumn, TableRow } from '../../render/html/table.ts';
 import { escapeHtml, renderTableHtml } from '../../render/html/tableHtml.ts';
 import { renderShuangdaoStreetHtml } from './shuangdaoStreetHtml.ts';
@@ -23,6 +24,7 @@ import {
   formatInvestment,
   gapTakeaway,
   groupMatrixByStreet,
+  INLINE_MATRIX_VILLAGES,
   investmentFigure,
   investmentTakeaway,
   projectTakeaway,
@@ -33,14 +35,15 @@ import {
   type ShortcomingRow,
 } from './shuangdao.ts';
 import {
-  emptyView,
-  setFigure,
+  block,
+  figure,
+  text,
+  toggle,
+  type BlockView,
   type ChartName,
-  type QueryResults,
-  type QuerySet,
-  type TopicSpec,
   type TopicView,
 } from '../shared/topicView.ts';
+import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 
 export interface ShuangdaoContext {
   /** Every street with its village count (streetList), in display order. */
@@ -48,6 +51,20 @@ export interface ShuangdaoContext {
   /** Draw every street's matrix on the page (few 双到 villages in all). */
   inline: boolean;
 }
+
+/**
+ * The /shuangdao/ page's parts, by name. `matrices` is null when the matrices
+ * are on the street pages instead (too many 双到 villages to draw here).
+ */
+export type ShuangdaoView = Omit<
+  TopicView<
+    'gaps' | 'projects' | 'investment' | 'streets',
+    'streetsTable',
+    'streetCount' | 'streetsNone',
+    'streetsNone'
+  >,
+  'blocks'
+> & { blocks: { streetsTable: BlockView; matrices: BlockView | null } };
 
 export const SHUANGDAO_FILTER_KEYS: readonly FilterKey[] = ['street', 'village', 'dimension'];
 
@@ -95,8 +112,7 @@ export function renderShuangdaoView(
   r: QueryResults,
   ctx: ShuangdaoContext,
   f: FilterState,
-): TopicView {
-  const view = emptyView();
+): ShuangdaoView {
   const dims = buildDimensionRows(r.dims ?? []);
   const byStreet = r.byStreet ?? [];
   // Filtered to a street or village, the other streets are out of view, not "without 双到 villages".
@@ -111,7 +127,7 @@ export function renderShuangdaoView(
   const investment = investmentFigure(totals.investment_wan);
   const dimensions = f.dimension ? 1 : DIMENSIONS.length;
 
-  view.keyFigures = [
+  const keyFigures: ShuangdaoView['keyFigures'] = [
     {
       label: '“双到”村',
       value: totals.villages,
@@ -145,7 +161,7 @@ export function renderShuangdaoView(
     },
   ];
 
-  setFigure(view, 'shuangdao-gaps', {
+  const gaps = figure('shuangdao-gaps', {
     title: '各领域未建立长效机制的“双到”村数',
     takeaway: gapTakeaway(dims),
     chart: (name) =>
@@ -167,7 +183,7 @@ export function renderShuangdaoView(
     rows: dims,
   });
 
-  setFigure(view, 'shuangdao-projects', {
+  const projects = figure('shuangdao-projects', {
     title: '各领域拟建项目及纳入项目库情况',
     takeaway: projectTakeaway(dims),
     chart: (name) =>
@@ -190,7 +206,7 @@ export function renderShuangdaoView(
     rows: dims,
   });
 
-  setFigure(view, 'shuangdao-investment', {
+  const investmentChart = figure('shuangdao-investment', {
     title: '各领域拟建项目估算投资',
     takeaway: investmentTakeaway(dims),
     chart: (name) =>
@@ -218,7 +234,7 @@ export function renderShuangdaoView(
       ? `有短板的“双到”村最多的 ${chartStreets.length} 个街道`
       : '各街道有短板的“双到”村';
   const streetsText = streetTakeaway(streets, withoutShuangdao);
-  setFigure(view, 'shuangdao-streets', {
+  const streetsFigure = figure('shuangdao-streets', {
     title: streetsTitle,
     takeaway: streetsText,
     chart: (name) =>
@@ -240,40 +256,59 @@ export function renderShuangdaoView(
     links: streetLinks,
   });
 
-  view.text['shuangdao-street-count'] = formatNumber(streets.length);
-  view.html['shuangdao-streets-table'] = renderTableHtml(streetColumns, streets, {
-    caption: '各街道“双到”村短板汇总',
-    links: streetLinks,
-    class: 'my-2 [&_td]:whitespace-nowrap',
-  });
-  view.text['shuangdao-streets-none'] =
+  const streetsNone =
     withoutShuangdao.length > 0
       ? `以下 ${formatNumber(withoutShuangdao.length)} 个街道没有“双到”村：${withoutShuangdao.join('、')}。`
       : '';
-  view.hidden['shuangdao-streets-none'] = withoutShuangdao.length === 0;
-
-  if (ctx.inline) {
-    const matrices = groupMatrixByStreet((r.matrix ?? []) as ShortcomingRow[]);
-    view.html['shuangdao-matrices'] =
-      matrices.length === 0
-        ? '<p class="card my-4 text-sm">没有符合筛选条件的“双到”村。</p>'
-        : matrices
-            .map((m, i) => {
-              const id = `shuangdao-street-${i + 1}`;
-              return (
-                `<section class="mt-6" id="${id}" aria-labelledby="${id}-h">` +
-                `<h2 id="${id}-h">${escapeHtml(m.street)}<span class="text-base font-normal text-muted">（${formatNumber(m.villages.length)} 个“双到”村）</span></h2>` +
-                renderShuangdaoStreetHtml(m, { id, folded: matrices.length > 1 }) +
-                `</section>`
-              );
-            })
-            .join('');
-  }
-  return view;
+  return {
+    keyFigures,
+    figures: { gaps, projects, investment: investmentChart, streets: streetsFigure },
+    blocks: {
+      streetsTable: block(
+        'shuangdao-streets-table',
+        renderTableHtml(streetColumns, streets, {
+          caption: '各街道“双到”村短板汇总',
+          links: streetLinks,
+          class: 'my-2 [&_td]:whitespace-nowrap',
+        }),
+      ),
+      matrices: ctx.inline ? block('shuangdao-matrices', renderMatrices(r.matrix ?? [])) : null,
+    },
+    texts: {
+      streetCount: text('shuangdao-street-count', formatNumber(streets.length)),
+      streetsNone: text('shuangdao-streets-none', streetsNone),
+    },
+    toggles: { streetsNone: toggle('shuangdao-streets-none', withoutShuangdao.length === 0) },
+  };
 }
 
-export const shuangdaoTopic: TopicSpec<ShuangdaoContext> = {
+/** Every street's village × 领域 matrix and shortcoming list, drawn on the page. */
+function renderMatrices(rows: readonly Row[]): string {
+  const matrices = groupMatrixByStreet(rows as ShortcomingRow[]);
+  if (matrices.length === 0) return '<p class="card my-4 text-sm">没有符合筛选条件的“双到”村。</p>';
+  return matrices
+    .map((m, i) => {
+      const id = `shuangdao-street-${i + 1}`;
+      return (
+        `<section class="mt-6" id="${id}" aria-labelledby="${id}-h">` +
+        `<h2 id="${id}-h">${escapeHtml(m.street)}<span class="text-base font-normal text-muted">（${formatNumber(m.villages.length)} 个“双到”村）</span></h2>` +
+        renderShuangdaoStreetHtml(m, { id, folded: matrices.length > 1 }) +
+        `</section>`
+      );
+    })
+    .join('');
+}
+
+export const shuangdaoTopic: TopicSpec<ShuangdaoContext, ShuangdaoView> = {
   keys: SHUANGDAO_FILTER_KEYS,
+  context: ({ streets }) => {
+    const shuangdaoVillages = streets.reduce((a, r) => a + r.shuangdao_villages, 0);
+    return {
+      streets: streets.map((r) => ({ street: r.street, villages: r.villages })),
+      inline: shuangdaoVillages > 0 && shuangdaoVillages <= INLINE_MATRIX_VILLAGES,
+    };
+  },
+  villages: (v) => v.shuangdao_round !== null,
   queries: shuangdaoQueries,
   render: renderShuangdaoView,
 };

@@ -75,7 +75,8 @@ const item: RectItem = {
 
 describe('topic HTML renderers keep hostile text inert', () => {
   it('chart figure: title, takeaway and its table', () => {
-    const html = renderChartFigureHtml('f', {
+    const html = renderChartFigureHtml({
+      id: 'f',
       title: EVIL,
       takeaway: EVIL,
       svg: '<svg></svg>',

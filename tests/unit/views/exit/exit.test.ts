@@ -11,8 +11,6 @@ import {
   incomeTakeaway,
   measureRows,
   measureTakeaway,
-  orderBands,
-  parseBand,
   securityRows,
   securityTakeaway,
   typeMatrix,
@@ -62,24 +60,6 @@ describe('exitByArea', () => {
       '需重点帮扶 5 户（41.7%）；占比最高的街道是乙街道（75%，3 户）。',
     );
     expect(exitAreaTakeaway([], '街道')).toBe('暂无建档立卡户。');
-  });
-});
-
-describe('parseBand and orderBands', () => {
-  it('reads the published band labels', () => {
-    expect(parseBand('<4000')).toEqual({ lo: -Infinity, hi: 4000 });
-    expect(parseBand('4000–6000')).toEqual({ lo: 4000, hi: 6000 });
-    expect(parseBand('≥10000')).toEqual({ lo: 10000, hi: Infinity });
-    expect(parseBand('不详')).toBeNull();
-  });
-
-  it('orders bands by income, unknown labels last', () => {
-    expect(orderBands(['≥10000', '不详', '4000–6000', '<4000', '4000–6000'])).toEqual([
-      '<4000',
-      '4000–6000',
-      '≥10000',
-      '不详',
-    ]);
   });
 });
 

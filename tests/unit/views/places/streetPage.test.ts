@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStreetPages, type StreetPageInput } from '../../../../src/views/places/streetPage.ts';
 import type { RectificationRow } from '../../../../src/views/places/villagePage.ts';
-import type { VillageRow } from '../../../../src/views/places/villages.ts';
+import type { VillageRow } from '../../../../src/queries/places.ts';
 
 const village = (street: string, code: string, round: string | null = null): VillageRow => ({
   street,

@@ -10,7 +10,7 @@ import {
   type RectificationRow,
   type VillagePageInput,
 } from '../../../../src/views/places/villagePage.ts';
-import type { VillageRow } from '../../../../src/views/places/villages.ts';
+import type { VillageRow } from '../../../../src/queries/places.ts';
 
 const village = (code: string, extra: Partial<VillageRow> = {}): VillageRow => ({
   street: '甲街道',

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   areaChangeTakeaway,
-  groupByStreet,
   householdSteps,
   householdTakeaway,
-  orderByStreet,
   personSteps,
   personTakeaway,
   sumRegistration,
   toAreaRegistration,
-  topRows,
   weekLabel,
   weeklyChanges,
   weeklyTakeaway,
@@ -155,34 +152,6 @@ describe('takeaways', () => {
     expect(areaChangeTakeaway([area('甲', 'S', 10, 0, 0)], '村')).toBe(
       '各村均没有新增纳入或清退。',
     );
-  });
-});
-
-describe('orderByStreet and groupByStreet', () => {
-  const rows = [
-    area('c1', '丙', 1, 0, 0),
-    area('a1', '甲', 1, 0, 0),
-    area('x1', '外', 1, 0, 0),
-    area('a2', '甲', 1, 0, 0),
-  ];
-
-  it('orders by the given street order, keeping order within a street, unknown streets last', () => {
-    expect(orderByStreet(rows, ['甲', '丙']).map((r) => r.name)).toEqual(['a1', 'a2', 'c1', 'x1']);
-  });
-
-  it('groups rows under their street in first-seen order', () => {
-    const groups = groupByStreet(orderByStreet(rows, ['甲', '丙']));
-    expect(groups.map((g) => g.street)).toEqual(['甲', '丙', '外']);
-    expect(groups[0]?.rows.map((r) => r.name)).toEqual(['a1', 'a2']);
-  });
-});
-
-describe('topRows', () => {
-  it('keeps every row, in order, when within the limit', () => {
-    expect(topRows([3, 1, 2], (x) => x, 5)).toEqual([3, 1, 2]);
-  });
-  it('keeps the largest rows, ties in input order', () => {
-    expect(topRows(['a', 'bb', 'cc', 'd'], (x) => x.length, 2)).toEqual(['bb', 'cc']);
   });
 });
 

@@ -53,7 +53,7 @@ describe('exit view', () => {
       [0, '占 0%'],
       [2, '占 25%'],
     ]);
-    expect(typed.text['exit-households-total']).toBe('8');
+    expect(typed.texts.householdsTotal.text).toBe('8');
   });
 });
 
@@ -76,17 +76,17 @@ describe('rectification view', () => {
       { asOf: '2018-07-20' },
       {},
     );
-    expect(plain.html['rect-items-list']).toContain('href="/rectification/page/3/"');
+    expect(plain.blocks.itemsList.html).toContain('href="/rectification/page/3/"');
     const filtered = renderRectificationView(
       { breakdown: all(60), items: [] },
       { asOf: '2018-07-20' },
       { street: '甲' },
       { sort: 'deadline', dir: 'desc' },
     );
-    expect(filtered.html['rect-items-list']).toContain(
+    expect(filtered.blocks.itemsList.html).toContain(
       `href="/rectification/?street=${encodeURIComponent('甲')}&amp;sort=-deadline&amp;page=2"`,
     );
-    expect(filtered.text['rect-items-note']).toContain('共 60 项，每页 50 项：按整改时限降序排列');
+    expect(filtered.texts.itemsNote.text).toContain('共 60 项，每页 50 项：按整改时限降序排列');
   });
 });
 
@@ -103,10 +103,10 @@ describe('双到 view', () => {
 
   it('names streets without 双到 villages only when no street filter hides them', () => {
     const all = renderShuangdaoView({ dims: [], byStreet }, ctx, {});
-    expect(all.text['shuangdao-streets-none']).toBe('以下 2 个街道没有“双到”村：乙、丙。');
+    expect(all.texts.streetsNone.text).toBe('以下 2 个街道没有“双到”村：乙、丙。');
     const one = renderShuangdaoView({ dims: [], byStreet }, ctx, { street: '甲' });
-    expect(one.hidden['shuangdao-streets-none']).toBe(true);
-    expect(one.text['shuangdao-street-count']).toBe('1');
+    expect(one.toggles.streetsNone.hidden).toBe(true);
+    expect(one.texts.streetCount.text).toBe('1');
   });
 
   it('counts village × 领域 pairs of the chosen 领域 only', () => {
