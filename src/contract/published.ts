@@ -10,6 +10,16 @@
 /** A column type, named the way DuckDB and Frictionless both understand it. */
 export type PublishedType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'list';
 
+/** The DuckDB column type of each published type (the browser database's DDL). */
+export const DUCKDB_TYPES: Readonly<Record<PublishedType, string>> = {
+  string: 'VARCHAR',
+  integer: 'INTEGER',
+  number: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  date: 'DATE',
+  list: 'VARCHAR[]',
+};
+
 export interface PublishedColumn {
   name: string;
   /** Chinese label (CSV header of the downloads). */

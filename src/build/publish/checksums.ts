@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-
-/** Size and SHA-256 (hex) of a file. */
-export interface FileDigest {
-  bytes: number;
-  sha256: string;
-}
+import type { FileDigest } from '../../contract/manifest.ts';
 
 /** Hashes a file by streaming it (the database and CSVs can be large). */
 export async function sha256File(path: string): Promise<FileDigest> {

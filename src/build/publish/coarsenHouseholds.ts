@@ -1,3 +1,4 @@
+import { householdSizeBand } from '../../contract/privacyReport.ts';
 /**
  * k-anonymity for the published household rows, by generalisation only: a row
  * whose combination of quasi-identifiers (village, household size, type, labour
@@ -31,13 +32,6 @@ export interface Coarsening {
   borrowed: Uint8Array;
   /** Villages with fewer than k households: no coarsening can protect them (code → households). */
   smallVillages: Map<string, number>;
-}
-
-/** Household size band of the first coarsening step. */
-export function householdSizeBand(size: number): string {
-  if (size <= 2) return '1–2';
-  if (size <= 4) return '3–4';
-  return '5+';
 }
 
 /** The published quasi-identifiers of a row at a level (village code is never coarsened). */

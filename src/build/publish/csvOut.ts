@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { PublishedColumn, PublishedTable } from '../../contract/published.ts';
-import type { FileDigest } from './checksums.ts';
+import type { FileDigest } from '../../contract/manifest.ts';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_NEWLINE = '\r\n';

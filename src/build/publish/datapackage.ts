@@ -5,7 +5,7 @@
  */
 import type { Campaign } from '../../contract/input/campaign.ts';
 import type { PublishedColumn, PublishedTable } from '../../contract/published.ts';
-import type { FileDigest } from './checksums.ts';
+import type { FileDigest } from '../../contract/manifest.ts';
 import { CSV_FALSE, CSV_LIST_SEPARATOR, CSV_TRUE } from './csvOut.ts';
 
 const PROFILE = 'https://datapackage.org/profiles/2.0';

@@ -9,7 +9,12 @@
  * dropped from text (see `neutralizeFormula`), 是/否 → boolean, "；" → list.
  */
 import { DuckDBInstance, quotedIdentifier as id, quotedString as str } from '@duckdb/node-api';
-import type { PublishedColumn, PublishedTable, PublishedType } from '../../contract/published.ts';
+import {
+  DUCKDB_TYPES,
+  type PublishedColumn,
+  type PublishedTable,
+  type PublishedType,
+} from '../../contract/published.ts';
 import { CSV_LIST_SEPARATOR, CSV_TRUE } from './csvOut.ts';
 import {
   BLOCK_SIZE,
@@ -17,16 +22,6 @@ import {
   readStorageVersion,
   STORAGE_VERSION,
 } from './duckdbStorage.ts';
-
-/** DuckDB column type of each published type. */
-export const DUCKDB_TYPES: Readonly<Record<PublishedType, string>> = {
-  string: 'VARCHAR',
-  integer: 'INTEGER',
-  number: 'DOUBLE',
-  boolean: 'BOOLEAN',
-  date: 'DATE',
-  list: 'VARCHAR[]',
-};
 
 /** How `read_csv` reads each type before the SQL below turns it into the column type. */
 const CSV_READ_TYPES: Readonly<Record<PublishedType, string>> = {

@@ -6,56 +6,20 @@
 import type { Dataset } from '../../contract/input/datasets.ts';
 import { PUBLISHED_TABLES } from '../../contract/published.ts';
 import { incomeBandLabels } from '../../contract/incomeBands.ts';
-import {
-  shapeHouseholds,
-  type HouseholdRow,
-  type CoarseningCounts,
-  type VillageCoarsening,
-  type VillagePlace,
-} from './shapeHouseholds.ts';
+import { QUASI_IDENTIFIERS, type PrivacyReport } from '../../contract/privacyReport.ts';
+import { shapeHouseholds, type HouseholdRow } from './shapeHouseholds.ts';
 import { sortRows } from './sortRows.ts';
 import { villageLookup } from './villageLookup.ts';
 import { villagePeople } from './villagePeople.ts';
 
-export type { CoarseningCounts, VillageCoarsening, VillagePlace };
-
 /** One row of a published table, keyed by the table's column names. */
 export type PublishedRow = Record<string, unknown>;
-
-/** What privacy shaping did, for staff (published as downloads/privacy-report.json). */
-export interface PrivacyReport {
-  /** Smallest published group of household rows (campaign.json `privacy.k`). */
-  k: number;
-  /** Columns k-anonymity is measured on. */
-  quasi_identifiers: string[];
-  /** The published income bands. */
-  income_bands: string[];
-  households: number;
-  /** Rows touched by each coarsening step, over all villages. */
-  coarsened: CoarseningCounts;
-  /** Villages where any row was coarsened, by street and code. */
-  villages: VillageCoarsening[];
-  /**
-   * Villages with fewer than k households: coarsening cannot protect them.
-   * Their rows are published fully coarsened; listed for staff to decide.
-   */
-  small_villages: VillagePlace[];
-  /** What is never published, in words (for the data page). */
-  never_published: string[];
-}
 
 export interface Publication {
   /** Every table of PUBLISHED_TABLES, rows sorted by `sortRows`. */
   tables: Record<string, PublishedRow[]>;
   report: PrivacyReport;
 }
-
-export const QUASI_IDENTIFIERS = [
-  'village_code',
-  'household_size',
-  'household_type',
-  'labor_capacity',
-];
 
 function neverPublished(k: number, bands: string[]): string[] {
   return [

@@ -14,31 +14,19 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Dataset } from '../../contract/input/datasets.ts';
 import { PUBLISHED_TABLES } from '../../contract/published.ts';
-import { formatSha256Sums, sha256File, type FileDigest } from './checksums.ts';
+import {
+  DB_DIR,
+  DOWNLOADS_DIR,
+  MANIFEST_FILE,
+  type FileDigest,
+  type PublishManifest,
+  type PublishedFile,
+} from '../../contract/manifest.ts';
+import { formatSha256Sums, sha256File } from './checksums.ts';
 import { writeCsv } from './csvOut.ts';
 import { buildDatapackage, type TableDownload } from './datapackage.ts';
 import { openDuckdbWriter, verifyDuckdb, type DuckdbWriter } from './duckdbWriter.ts';
-import { shapeForPublication, type PrivacyReport } from './privacy.ts';
-
-export type PublishedFormat = 'duckdb' | 'csv' | 'parquet' | 'json' | 'sha256sums';
-
-/** One written file; `path` is relative to outDir, with forward slashes. */
-export interface PublishedFile extends FileDigest {
-  path: string;
-  format: PublishedFormat;
-  /** The published table the file holds, if any. */
-  table?: string;
-}
-
-/** manifest.json: what was published. Deterministic: no timestamps, only the data's as_of. */
-export interface PublishManifest {
-  as_of: string;
-  db: FileDigest & { path: string };
-  /** Every file in outDir but manifest.json itself, sorted by path. */
-  files: PublishedFile[];
-  rows: Record<string, number>;
-  privacy: PrivacyReport;
-}
+import { shapeForPublication } from './privacy.ts';
 
 export interface PublishOptions {
   /** Progress lines with timings (for the build and the benchmark). */
@@ -46,10 +34,6 @@ export interface PublishOptions {
   /** DuckDB worker threads (default: DuckDB's own, one per core). */
   duckdbThreads?: number;
 }
-
-export const DB_DIR = 'data';
-export const DOWNLOADS_DIR = 'downloads';
-export const MANIFEST_FILE = 'manifest.json';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 

@@ -3,6 +3,11 @@ import type { Household } from '../../contract/input/households.ts';
 import { coarsenHouseholds, coarsenedQuasiIdentifiers } from './coarsenHouseholds.ts';
 import { incomeBand } from '../../contract/incomeBands.ts';
 import type { VillageOf } from './villageLookup.ts';
+import type {
+  CoarseningCounts,
+  VillageCoarsening,
+  VillagePlace,
+} from '../../contract/privacyReport.ts';
 
 /** One published household row: no 户编号, income as a band, quasi-identifiers possibly coarsened. */
 export interface HouseholdRow {
@@ -21,27 +26,6 @@ export interface HouseholdRow {
   housing_secured: Household['housing_secured'];
   measures: Household['measures'];
 }
-
-/** Rows touched by each coarsening step (a row that reached step 3 counts in all three). */
-export interface CoarseningCounts {
-  /** Household size published as a band (every coarsened row). */
-  size_banded: number;
-  /** …and household type and labour capacity blanked. */
-  type_labor_blanked: number;
-  /** …and household size blanked. */
-  size_blanked: number;
-  /** Rows taken from an anonymous group to bring a village's fully coarsened group up to k. */
-  borrowed: number;
-}
-
-export interface VillagePlace {
-  street: string;
-  village_code: string;
-  village_name: string;
-  households: number;
-}
-
-export type VillageCoarsening = VillagePlace & CoarseningCounts;
 
 export interface ShapedHouseholds {
   rows: HouseholdRow[];

@@ -1,6 +1,7 @@
 /**
- * What pages import at build time: the publication (manifest, campaign) and an
- * engine over its DuckDB file. `cli/build.ts` publishes first and passes the
+ * The publication reader — the one part of build/ pages may import: the
+ * publication (manifest, campaign), an engine over its DuckDB file, and the
+ * publication history including this one. `cli/build.ts` publishes first and passes the
  * folder in HTK_PUBLISH_DIR; without it (`astro dev`) the data folder is
  * validated and published here once per process into .build/dev-publish.
  * Node only. Paths resolve from process.cwd(): prerendered code runs from
@@ -12,7 +13,14 @@ import type { Campaign } from '../../contract/input/campaign.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { openNodeEngine } from '../../engine/node.ts';
 import type { Dataset } from '../../contract/input/datasets.ts';
-import { publish, type PublishManifest } from '../publish/publish.ts';
+import type { PublishManifest } from '../../contract/manifest.ts';
+import { publish } from '../publish/publish.ts';
+import {
+  buildPublicationHistory,
+  type PublicationHistory,
+} from '../../views/updates/publications.ts';
+import { publicationsDir, readPublicationRecords } from './publicationHistory.ts';
+import { buildPublicationRecord, digestsFromManifest } from './publicationRecord.ts';
 
 export interface Publication {
   dir: string;
@@ -60,4 +68,20 @@ export async function publishForSite(data: Dataset, dir: string): Promise<Publis
   const manifest = await publish(data, dir);
   await writeFile(path.join(dir, 'campaign.json'), JSON.stringify(data.campaign, null, 2));
   return manifest;
+}
+
+let history: Promise<PublicationHistory> | undefined;
+
+/** The history the pages show: recorded publications and the one being built (memoised). */
+export function getPublicationHistory(): Promise<PublicationHistory> {
+  history ??= (async () => {
+    const { campaign, engine, manifest } = await getPublication();
+    const current = await buildPublicationRecord({
+      campaign,
+      engine,
+      files: digestsFromManifest(manifest),
+    });
+    return buildPublicationHistory(await readPublicationRecords(publicationsDir()), current);
+  })();
+  return history;
 }

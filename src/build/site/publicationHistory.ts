@@ -9,15 +9,11 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  buildPublicationHistory,
   formatPublicationRecord,
   parsePublicationRecord,
   recordFileName,
-  type PublicationHistory,
   type PublicationRecord,
-} from '../../views/updates/publications.ts';
-import { getPublication } from './publication.ts';
-import { buildPublicationRecord, digestsFromManifest } from './publicationRecord.ts';
+} from '../../contract/publicationRecord.ts';
 
 /** Where the records are kept. */
 export function publicationsDir(
@@ -70,20 +66,4 @@ export async function writePublicationRecord(
   await writeFile(tmp, formatPublicationRecord(record));
   await rename(tmp, file);
   return { file, replaced };
-}
-
-let history: Promise<PublicationHistory> | undefined;
-
-/** The history the pages show: recorded publications and the one being built (memoised). */
-export function getPublicationHistory(): Promise<PublicationHistory> {
-  history ??= (async () => {
-    const { campaign, engine, manifest } = await getPublication();
-    const current = await buildPublicationRecord({
-      campaign,
-      engine,
-      files: digestsFromManifest(manifest),
-    });
-    return buildPublicationHistory(await readPublicationRecords(publicationsDir()), current);
-  })();
-  return history;
 }

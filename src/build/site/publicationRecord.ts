@@ -20,14 +20,14 @@ import {
 } from '../../queries/index.ts';
 import { DIMENSIONS, EXIT_CATEGORIES, HOUSEHOLD_STATUSES } from '../../contract/enums.ts';
 import {
-  orderedKeys,
   PUBLICATION_RECORD_VERSION,
   type PublicationFigures,
   type PublicationRecord,
   type PublishedDigest,
-} from '../../views/updates/publications.ts';
+} from '../../contract/publicationRecord.ts';
+import { orderedKeys } from '../../views/updates/publications.ts';
 import { sha256File } from '../publish/checksums.ts';
-import { DOWNLOADS_DIR, type PublishManifest } from '../publish/publish.ts';
+import { DOWNLOADS_DIR, type PublishManifest } from '../../contract/manifest.ts';
 
 const n = (v: unknown) => (typeof v === 'number' ? v : 0);
 

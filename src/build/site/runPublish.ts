@@ -14,7 +14,7 @@ import path from 'node:path';
 import { CampaignSchema } from '../../contract/input/campaign.ts';
 import { CAMPAIGN_FILE } from '../validate/loadDataset.ts';
 import { openNodeEngine } from '../../engine/node.ts';
-import { DB_DIR } from '../publish/publish.ts';
+import { DB_DIR } from '../../contract/manifest.ts';
 import { buildPublicationRecord, readSiteDigests } from './publicationRecord.ts';
 import { writePublicationRecord } from './publicationHistory.ts';
 import { formatDate } from '../../render/format.ts';

@@ -4,11 +4,12 @@
  * embed in the page; see FULL_LIST_MAX).
  */
 import type { APIRoute } from 'astro';
+import { getPublication } from '../../build/site/publication.ts';
 import { loadPlaceData } from '../../views/places/loadPlaceData.ts';
 import { buildVillageSearchIndex } from '../../views/places/villageSearchIndex.ts';
 
 export const GET: APIRoute = async () => {
-  const { villages } = await loadPlaceData();
+  const { villages } = await loadPlaceData((await getPublication()).engine);
   return new Response(JSON.stringify(buildVillageSearchIndex(villages)), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });

@@ -5,7 +5,7 @@
  * manifest lacks a file the schemas promise, so the page never links to nothing.
  */
 import type { PublishedTable } from '../../contract/published.ts';
-import type { PublishManifest, PublishedFile } from '../../build/publish/publish.ts';
+import type { PublishManifest, PublishedFile } from '../../contract/manifest.ts';
 
 /** One downloadable file. `path` is relative to the site root, e.g. `downloads/villages.csv`. */
 export interface DownloadFile {

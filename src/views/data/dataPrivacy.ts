@@ -4,8 +4,11 @@
  * (2,300 villages), and the coarsening bands taken from the code that applies
  * them. Pure; build time only.
  */
-import { householdSizeBand } from '../../build/publish/coarsenHouseholds.ts';
-import type { CoarseningCounts, VillageCoarsening } from '../../build/publish/shapeHouseholds.ts';
+import {
+  householdSizeBand,
+  type CoarseningCounts,
+  type VillageCoarsening,
+} from '../../contract/privacyReport.ts';
 
 /** Villages listed one by one on the page up to this many; beyond, only per street. */
 export const VILLAGE_DETAIL_LIMIT = 60;

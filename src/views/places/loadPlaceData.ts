@@ -1,9 +1,9 @@
 /**
- * Build time only: runs the grouped place queries once per build (memoised
- * module-level promise) and slices them into village and street pages.
+ * Build time: runs the grouped place queries once per build (memoised per
+ * engine) and slices them into village and street pages.
  * 2,300 village pages then cost ~12 queries in total, not ~10 each.
  */
-import { getPublication } from '../../build/site/publication.ts';
+import type { Engine } from '../../engine/engine.ts';
 import { exitCategoryByArea, registrationByArea } from '../../queries/households.ts';
 import { streetList, villageList, type StreetRow, type VillageRow } from '../../queries/places.ts';
 import { shuangdaoMatrix } from '../../queries/shuangdao.ts';
@@ -40,16 +40,16 @@ export interface PlaceData {
   streetPages: StreetPage[];
 }
 
-let memo: Promise<PlaceData> | undefined;
+const memo = new WeakMap<Engine, Promise<PlaceData>>();
 
-/** Villages, streets and every village/street page's data (queried once per build). */
-export function loadPlaceData(): Promise<PlaceData> {
-  memo ??= queryPlaceData();
-  return memo;
+/** Villages, streets and every village/street page's data (queried once per engine, i.e. per build). */
+export function loadPlaceData(engine: Engine): Promise<PlaceData> {
+  let data = memo.get(engine);
+  if (!data) memo.set(engine, (data = queryPlaceData(engine)));
+  return data;
 }
 
-async function queryPlaceData(): Promise<PlaceData> {
-  const { engine } = await getPublication();
+async function queryPlaceData(engine: Engine): Promise<PlaceData> {
   // One connection: run the queries one after another.
   const villages = await engine.query<VillageRow>(villageList());
   const streets = await engine.query<StreetRow>(streetList());

@@ -6,7 +6,8 @@
 import type { LineSeries } from '../../render/charts/lineChart.ts';
 import { formatDate, formatNumber } from '../../render/format.ts';
 import { DIMENSIONS, EXIT_CATEGORIES, HOUSEHOLD_STATUSES } from '../../contract/enums.ts';
-import { orderedKeys, registered, type PublicationRecord } from './publications.ts';
+import type { PublicationRecord } from '../../contract/publicationRecord.ts';
+import { orderedKeys, registered } from './publications.ts';
 
 /** One row per publication (oldest first) with the figures the trend charts draw. */
 export interface TrendRow {

@@ -8,8 +8,9 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import * as duckdbWasm from '@duckdb/duckdb-wasm/blocking';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStorageVersion } from '../../../../src/build/publish/duckdbStorage.ts';
-import { DUCKDB_TYPES } from '../../../../src/build/publish/duckdbWriter.ts';
-import { publish, type PublishManifest } from '../../../../src/build/publish/publish.ts';
+import { DUCKDB_TYPES } from '../../../../src/contract/published.ts';
+import type { PublishManifest } from '../../../../src/contract/manifest.ts';
+import { publish } from '../../../../src/build/publish/publish.ts';
 import { PUBLISHED_TABLES } from '../../../../src/contract/published.ts';
 import { fixtureDataset, HOUSEHOLD_IDS, INCOMES, V1 } from './fixture.ts';
 

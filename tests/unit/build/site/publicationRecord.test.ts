@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../../src/build/validate/loadDataset.ts';
-import { publish, type PublishManifest } from '../../../../src/build/publish/publish.ts';
+import type { PublishManifest } from '../../../../src/contract/manifest.ts';
+import { publish } from '../../../../src/build/publish/publish.ts';
 import { openNodeEngine } from '../../../../src/engine/node.ts';
 import type { Engine } from '../../../../src/engine/engine.ts';
 import type { Dataset } from '../../../../src/contract/input/datasets.ts';
@@ -24,7 +25,7 @@ import {
   readPublicationRecords,
   writePublicationRecord,
 } from '../../../../src/build/site/publicationHistory.ts';
-import { formatPublicationRecord } from '../../../../src/views/updates/publications.ts';
+import { formatPublicationRecord } from '../../../../src/contract/publicationRecord.ts';
 
 let dir: string;
 let data: Dataset;

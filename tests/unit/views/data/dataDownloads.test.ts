@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDownloadList, type DownloadManifest } from '../../../../src/views/data/dataDownloads.ts';
 import type { PublishedTable } from '../../../../src/contract/published.ts';
-import type { PublishedFile } from '../../../../src/build/publish/publish.ts';
+import type { PublishedFile } from '../../../../src/contract/manifest.ts';
 
 const table = (name: string, download: boolean): PublishedTable => ({
   name,

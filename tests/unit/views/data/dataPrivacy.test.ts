@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coarseningByStreet, householdSizeBands } from '../../../../src/views/data/dataPrivacy.ts';
-import { householdSizeBand } from '../../../../src/build/publish/coarsenHouseholds.ts';
-import type { VillageCoarsening } from '../../../../src/build/publish/shapeHouseholds.ts';
+import { householdSizeBand, type VillageCoarsening } from '../../../../src/contract/privacyReport.ts';
+
 
 const village = (
   street: string,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exploreTableDocs } from '../../../../src/views/explore/exploreTables.ts';
-import { DUCKDB_TYPES } from '../../../../src/build/publish/duckdbWriter.ts';
+import { DUCKDB_TYPES } from '../../../../src/contract/published.ts';
 import { PUBLISHED_TABLES } from '../../../../src/contract/published.ts';
 
 describe('exploreTableDocs', () => {

@@ -7,13 +7,15 @@ import {
   buildPublicationHistory,
   changeRows,
   compareRecords,
+  registered,
+  summarizeChanges,
+} from '../../../../src/views/updates/publications.ts';
+import {
   formatPublicationRecord,
   parsePublicationRecord,
   recordFileName,
-  registered,
-  summarizeChanges,
   type PublicationRecord,
-} from '../../../../src/views/updates/publications.ts';
+} from '../../../../src/contract/publicationRecord.ts';
 import {
   exitCategoriesOf,
   recordFigureTables,

@@ -1,0 +1,100 @@
+/**
+ * A publication record: publications/<as_of>.json, one per publication,
+ * committed with the project by `npm run publish` and read by the pages (the
+ * 更新记录 history, 本次更新). Aggregates only, never anything per household.
+ */
+import { z } from 'zod';
+import { parseDate } from './input/cells.ts';
+
+const count = z.number().int().min(0);
+const isoDate = z
+  .string()
+  .refine((s) => parseDate(s) === s, { message: '应为 YYYY-MM-DD 格式的日期' });
+const people = z.object({ households: count, persons: count }).strict();
+
+/** The figures of one publication: aggregates from the named queries, nothing per household. */
+export const PublicationFiguresSchema = z
+  .object({
+    /** Households and persons by 建档状态 (peopleByStatus). */
+    people_by_status: z.record(z.string(), people),
+    /** Households (not 清退) by 脱贫成效分类 (exitCategoryTotals). */
+    households_by_exit_category: z.record(z.string(), count),
+    /** 新增纳入 / 清退 change records so far (changesByType). */
+    changes: z
+      .object({
+        households_added: count,
+        persons_added: count,
+        households_removed: count,
+        persons_removed: count,
+      })
+      .strict(),
+    /** Rectification items by 整改状态, and overdue (rectificationTotals). */
+    rectifications: z
+      .object({
+        items: count,
+        done: count,
+        in_progress: count,
+        not_started: count,
+        overdue: count,
+        overdue_open: count,
+      })
+      .strict(),
+    /** 双到 villages, and per 领域 those without a long-term mechanism (shortcomingsByDimension). */
+    shuangdao_villages: count,
+    shuangdao_villages_with_gap: z.record(z.string(), count),
+    /** Households and persons (not 清退) per street (registrationByArea). */
+    households_by_street: z.record(z.string(), people),
+  })
+  .strict();
+export type PublicationFigures = z.output<typeof PublicationFiguresSchema>;
+
+/** One published file and its SHA-256, as in downloads/SHA256SUMS. */
+export const PublishedDigestSchema = z
+  .object({
+    /** Path inside the site, e.g. `downloads/households.csv`. */
+    path: z.string().min(1),
+    bytes: count,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位小写十六进制 SHA-256'),
+  })
+  .strict();
+export type PublishedDigest = z.output<typeof PublishedDigestSchema>;
+
+export const PUBLICATION_RECORD_VERSION = 1;
+
+/** publications/<as_of>.json — one publication. No timestamps: re-publishing the same data writes the same file. */
+export const PublicationRecordSchema = z
+  .object({
+    version: z.literal(PUBLICATION_RECORD_VERSION),
+    as_of: isoDate,
+    region: z.string().min(1),
+    title: z.string().min(1),
+    /** Fictional data (campaign.json `sample`, or a hand-made demonstration record). */
+    sample: z.boolean().default(false),
+    /** Optional remark shown beside the record. */
+    note: z.string().optional(),
+    figures: PublicationFiguresSchema,
+    files: z.array(PublishedDigestSchema),
+  })
+  .strict();
+export type PublicationRecord = z.output<typeof PublicationRecordSchema>;
+
+/** The file a record is kept in: `2018-07-20.json`. */
+export const recordFileName = (asOf: string) => `${asOf}.json`;
+
+/** Validates a record read from `source`; throws a message naming the file and the field. */
+export function parsePublicationRecord(value: unknown, source: string): PublicationRecord {
+  const result = PublicationRecordSchema.safeParse(value);
+  if (!result.success) {
+    const why = result.error.issues
+      .map((i) => `${i.path.join('.') || '（根）'}: ${i.message}`)
+      .join('；');
+    throw new Error(`发布记录 ${source} 格式不对：${why}`);
+  }
+  return result.data;
+}
+
+/** The record as written to disk: stable key order, files sorted, trailing newline. */
+export function formatPublicationRecord(record: PublicationRecord): string {
+  const files = [...record.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return `${JSON.stringify({ ...record, files }, null, 2)}\n`;
+}
