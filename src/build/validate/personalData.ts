@@ -4,8 +4,7 @@
  * published (data contract, "Personal data never passes"). Findings are shown
  * masked, so build logs never repeat the number they warn about.
  */
-
-export type PersonalDataKind = 'resident-id' | 'old-resident-id' | 'mobile' | 'bank-card';
+import { PERSONAL_DATA_LABELS, type PersonalDataKind } from '../../contract/personalData.ts';
 
 export interface PersonalDataFinding {
   kind: PersonalDataKind;
@@ -13,12 +12,6 @@ export interface PersonalDataFinding {
   masked: string;
 }
 
-export const PERSONAL_DATA_LABELS: Readonly<Record<PersonalDataKind, string>> = {
-  'resident-id': '18 位身份证号',
-  'old-resident-id': '15 位旧身份证号',
-  mobile: '手机号',
-  'bank-card': '银行卡号',
-};
 
 /**
  * Finds personal data in one cell. Full-width and other compatibility digits
