@@ -12,7 +12,6 @@ export interface PersonalDataFinding {
   masked: string;
 }
 
-
 /**
  * Finds personal data in one cell. Full-width and other compatibility digits
  * count (NFKC). Digit runs are bounded: digits inside a longer run are not a
