@@ -5,7 +5,7 @@
  *   - shown: from the `change` event to the first frame painted after the new
  *     view was swapped in (the page's `topic:update` measure, then a frame);
  *   - queries: the page's `topic:queries` measure, the named queries of this
- *     change from sending them to the last answer (the issue's "query latency");
+ *     change from sending them to the last answer (the budgeted "query latency");
  *   - engine: the `engine:*` measures, when this change started the engine.
  * Bytes come from the server, which also sees the worker's requests.
  */

@@ -1,6 +1,6 @@
 /**
  * One Lighthouse run (mobile preset, performance only) with Debian chromium,
- * as the field notes describe. Async on purpose: the page is served from this
+ * (`CHROME_PATH=/usr/bin/chromium`, `--headless=new --no-sandbox --disable-gpu`). Async on purpose: the page is served from this
  * same process (serve.ts), so blocking the event loop would hang the audit.
  */
 import { execFile } from 'node:child_process';

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** The engine's wasm gets gzip -9 only: brotli q11 on 34 MB takes minutes (field notes). */
+/** The engine's wasm gets gzip -9 only: brotli q11 on its 34 MB takes minutes. */
 const WASM = /\.wasm$/;
 const TEXT = /\.(html|css|js|mjs|json|svg|txt|xml)$/;
 /** Larger files are downloads, not page resources; brotli q11 on them would take minutes. */

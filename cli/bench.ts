@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures the budgets the issues state and writes
+ * `npm run bench`: measures the project's performance budgets and writes
  * bench/results.md and bench/results.json (machine, versions, date, medians).
  * Options: --quick (sample scale only, 1 run), --repeats N,
  * --only SECTION[,SECTION] with SECTION = pipeline | build | firstview | lighthouse | engine

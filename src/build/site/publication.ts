@@ -5,7 +5,7 @@
  * folder in HTK_PUBLISH_DIR; without it (`astro dev`) the data folder is
  * validated and published here once per process into .build/dev-publish.
  * Node only. Paths resolve from process.cwd(): prerendered code runs from
- * dist/.prerender (field notes).
+ * dist/.prerender, so paths relative to the module would point there.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';

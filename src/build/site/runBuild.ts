@@ -4,7 +4,8 @@
  * Invalid data fails here with the same lines as `npm run validate`, before
  * Astro runs. Everything is built in .build/<run>/ and renamed into dist/ only
  * when every step succeeded, so a failed build leaves the previous dist/ as it was
- * (Astro empties its outDir first: field notes).
+ * (Astro empties its outDir before it builds, so building into dist/ directly
+ * would leave an empty or partial dist/ when the build fails).
  */
 import { cp, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';

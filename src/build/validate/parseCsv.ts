@@ -11,7 +11,8 @@ export interface CsvError {
  * the line number as Excel shows it. Excel shows one row per record, so a quoted
  * cell holding newlines is still one line, and blank rows keep their number:
  * line = record index + 1. We count records ourselves because papaparse's error
- * `row` is not a file line (field notes). Blank records (every cell empty) are
+ * `row` is a 0-based record index, not a file line: a quoted cell with newlines
+ * shifts every later line. Blank records (every cell empty) are
  * skipped; records with a quoting error are reported and not passed on.
  */
 export function parseCsv(
