@@ -39,6 +39,11 @@ export function formatPercent(x: number, digits = 1): string {
   return formatNumber(x * 100, digits) + '%';
 }
 
+/** `part` as a percentage of `whole`; "—" when there is no whole. */
+export function formatShare(part: number, whole: number): string {
+  return whole > 0 ? formatPercent(part / whole) : '—';
+}
+
 /** Yuan: `4000` → `4,000元`. */
 export function formatYuan(n: number, maximumFractionDigits = 2): string {
   if (!Number.isFinite(n)) return MISSING;

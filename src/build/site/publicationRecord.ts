@@ -28,8 +28,7 @@ import {
 import { orderedKeys } from '../../views/updates/publications.ts';
 import { sha256File } from '../publish/checksums.ts';
 import { DOWNLOADS_DIR, type PublishManifest } from '../../contract/manifest.ts';
-
-const n = (v: unknown) => (typeof v === 'number' ? v : 0);
+import { toNumber } from '../../views/shared/numbers.ts';
 
 /** The aggregate figures of the publication `engine` reads. */
 export async function collectPublicationFigures(engine: Engine): Promise<PublicationFigures> {
@@ -51,34 +50,34 @@ export async function collectPublicationFigures(engine: Engine): Promise<Publica
   const streetOrder = villages.map((r) => String(r.street));
   return {
     people_by_status: keyed(people, 'status', HOUSEHOLD_STATUSES, (r) => ({
-      households: n(r.households),
-      persons: n(r.persons),
+      households: toNumber(r.households),
+      persons: toNumber(r.persons),
     })),
     households_by_exit_category: keyed(exits, 'exit_category', EXIT_CATEGORIES, (r) =>
-      n(r.households),
+      toNumber(r.households),
     ),
     changes: {
-      households_added: n(change('新增纳入')?.records),
-      persons_added: n(change('新增纳入')?.persons),
-      households_removed: n(change('清退')?.records),
+      households_added: toNumber(change('新增纳入')?.records),
+      persons_added: toNumber(change('新增纳入')?.persons),
+      households_removed: toNumber(change('清退')?.records),
       // 清退 records carry negative person deltas.
-      persons_removed: -n(change('清退')?.persons),
+      persons_removed: -toNumber(change('清退')?.persons),
     },
     rectifications: {
-      items: n(rect.items),
-      done: n(rect.done),
-      in_progress: n(rect.in_progress),
-      not_started: n(rect.not_started),
-      overdue: n(rect.overdue),
-      overdue_open: n(rect.overdue_open),
+      items: toNumber(rect.items),
+      done: toNumber(rect.done),
+      in_progress: toNumber(rect.in_progress),
+      not_started: toNumber(rect.not_started),
+      overdue: toNumber(rect.overdue),
+      overdue_open: toNumber(rect.overdue_open),
     },
-    shuangdao_villages: villages.reduce((s, r) => s + n(r.shuangdao_villages), 0),
+    shuangdao_villages: villages.reduce((s, r) => s + toNumber(r.shuangdao_villages), 0),
     shuangdao_villages_with_gap: keyed(dims, 'dimension', DIMENSIONS, (r) =>
-      n(r.villages_with_gap),
+      toNumber(r.villages_with_gap),
     ),
     households_by_street: keyed(streets, 'name', streetOrder, (r) => ({
-      households: n(r.households_now),
-      persons: n(r.persons_now),
+      households: toNumber(r.households_now),
+      persons: toNumber(r.persons_now),
     })),
   };
 }

@@ -5,10 +5,10 @@
 import { EXIT_CATEGORIES, DIMENSIONS } from '../../contract/enums.ts';
 import { formatNumber, formatPercent } from '../../render/format.ts';
 import type { Row } from '../../engine/engine.ts';
+import { toNumber } from '../shared/numbers.ts';
 
-const n = (v: unknown) => (typeof v === 'number' ? v : 0);
 const sumWhere = (rows: Row[], key: string, col: string, values: readonly string[]) =>
-  rows.filter((r) => values.includes(String(r[key]))).reduce((s, r) => s + n(r[col]), 0);
+  rows.filter((r) => values.includes(String(r[key]))).reduce((s, r) => s + toNumber(r[col]), 0);
 
 export interface OverviewInput {
   people: Row[];
@@ -33,7 +33,7 @@ export function buildOverview(input: OverviewInput) {
     removed: -sumWhere(changes, 'change_type', 'persons', ['清退']),
     added: sumWhere(changes, 'change_type', 'persons', ['新增纳入']),
   };
-  const exitTotal = exits.reduce((s, r) => s + n(r.households), 0);
+  const exitTotal = exits.reduce((s, r) => s + toNumber(r.households), 0);
   const exitRows = EXIT_CATEGORIES.map((category) => {
     const households = sumWhere(exits, 'exit_category', 'households', [category]);
     return { category, households, share: exitTotal > 0 ? households / exitTotal : 0 };
@@ -47,7 +47,11 @@ export function buildOverview(input: OverviewInput) {
 
   const shuangdaoRows = DIMENSIONS.map((dimension) => {
     const r = shuangdao.find((x) => x.dimension === dimension);
-    return { dimension, villages: n(r?.villages), villages_with_gap: n(r?.villages_with_gap) };
+    return {
+      dimension,
+      villages: toNumber(r?.villages),
+      villages_with_gap: toNumber(r?.villages_with_gap),
+    };
   });
   const shuangdaoVillages = Math.max(0, ...shuangdaoRows.map((r) => r.villages));
   const worst = [...shuangdaoRows].sort((a, b) => b.villages_with_gap - a.villages_with_gap)[0];
@@ -61,17 +65,17 @@ export function buildOverview(input: OverviewInput) {
     persons,
     exitRows,
     exitTakeaway,
-    gaps: { households: n(gaps?.households), any: n(gaps?.any_gap) },
+    gaps: { households: toNumber(gaps?.households), any: toNumber(gaps?.any_gap) },
     shuangdaoRows,
     shuangdaoVillages,
     shuangdaoTakeaway,
     rect: {
-      items: n(rect?.items),
-      done: n(rect?.done),
-      in_progress: n(rect?.in_progress),
-      not_started: n(rect?.not_started),
-      overdue: n(rect?.overdue),
-      overdue_open: n(rect?.overdue_open),
+      items: toNumber(rect?.items),
+      done: toNumber(rect?.done),
+      in_progress: toNumber(rect?.in_progress),
+      not_started: toNumber(rect?.not_started),
+      overdue: toNumber(rect?.overdue),
+      overdue_open: toNumber(rect?.overdue_open),
     },
   };
 }

@@ -5,8 +5,8 @@
 import { RECTIFICATION_STATUSES } from '../../contract/enums.ts';
 import { formatDate, formatNumber, formatPercent, parseIsoDate } from '../../render/format.ts';
 import type { Row } from '../../engine/engine.ts';
+import { toNumber } from '../shared/numbers.ts';
 
-const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const DAY = 86_400_000;
 
 /** Items per page of the all-items list (/rectification/, /rectification/page/2/, …). */
@@ -134,8 +134,8 @@ export function buildStatusStack(
       };
       byKey.set(key, s);
     }
-    const items = n(r.items);
-    const overdue = Math.min(items, n(r.overdue));
+    const items = toNumber(r.items);
+    const overdue = Math.min(items, toNumber(r.overdue));
     s.total += items;
     s.overdue += overdue;
     if (r.status === '已完成') {
@@ -188,7 +188,7 @@ export interface ProgressPoint {
  */
 export function thinProgress(rows: readonly Row[], asOf: string, maxPoints = 60): ProgressPoint[] {
   const points: ProgressPoint[] = rows
-    .map((r) => ({ date: String(r.date ?? ''), found: n(r.found), done: n(r.done) }))
+    .map((r) => ({ date: String(r.date ?? ''), found: toNumber(r.found), done: toNumber(r.done) }))
     .filter((p) => parseIsoDate(p.date) !== null && p.date <= asOf);
   const keyFns: ((d: string) => string)[] = [
     (d) => d,
@@ -244,10 +244,10 @@ export function progressTakeaway(points: readonly ProgressPoint[], asOf: string)
 
 /** "逾期未完成 N 项，最多的是 X（k 项）。" */
 export function unitTakeaway(rows: readonly Row[]): string {
-  const total = rows.reduce((s, r) => s + n(r.items), 0);
+  const total = rows.reduce((s, r) => s + toNumber(r.items), 0);
   if (total === 0) return '没有逾期未完成的问题。';
   const top = rows[0]!;
-  return `逾期未完成 ${formatNumber(total)} 项，涉及 ${formatNumber(rows.length)} 个责任单位，最多的是${String(top.unit)}（${formatNumber(n(top.items))} 项）。`;
+  return `逾期未完成 ${formatNumber(total)} 项，涉及 ${formatNumber(rows.length)} 个责任单位，最多的是${String(top.unit)}（${formatNumber(toNumber(top.items))} 项）。`;
 }
 
 /** Days late at `asOf`: open and past the deadline, or completed after it; 0 otherwise. */

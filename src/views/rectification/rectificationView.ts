@@ -18,7 +18,7 @@ import type { FilterKey, FilterState } from '../../queries/filters.ts';
 import type { Row } from '../../engine/engine.ts';
 import type { CsvColumn } from '../../render/charts/chartDataCsv.ts';
 import { barChart, lineChart, stackedBarChart } from '../../render/charts/index.ts';
-import { formatNumber, formatPercent } from '../../render/format.ts';
+import { formatNumber, formatShare } from '../../render/format.ts';
 import { SOURCE_LEVELS } from '../../contract/enums.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { url } from '../../render/nav.ts';
@@ -110,7 +110,6 @@ const statusColumns = (label: string): TableColumn[] => [
   { key: 'overdue_open', label: '逾期未完成', format: 'number' },
   { key: 'done_share', label: '完成率', format: 'percent' },
 ];
-const pct = (a: number, b: number) => (b > 0 ? formatPercent(a / b) : '—');
 
 /** "按整改时限从早到晚" — the order the list is in. */
 function orderText(list: ListState): string {
@@ -134,26 +133,26 @@ export function renderRectificationView(
       value: totals.done,
       unit: '项',
       tone: 'good',
-      note: `${pct(totals.done, totals.items)}，其中逾期完成 ${formatNumber(totals.overdue - totals.overdue_open)} 项`,
+      note: `${formatShare(totals.done, totals.items)}，其中逾期完成 ${formatNumber(totals.overdue - totals.overdue_open)} 项`,
     },
     {
       label: '整改中',
       value: totals.in_progress,
       unit: '项',
-      note: pct(totals.in_progress, totals.items),
+      note: formatShare(totals.in_progress, totals.items),
     },
     {
       label: '未启动',
       value: totals.not_started,
       unit: '项',
-      note: pct(totals.not_started, totals.items),
+      note: formatShare(totals.not_started, totals.items),
     },
     {
       label: '逾期未完成',
       value: totals.overdue_open,
       unit: '项',
       tone: totals.overdue_open > 0 ? 'bad' : 'good',
-      note: `占未完成的 ${pct(totals.overdue_open, totals.items - totals.done)}`,
+      note: `占未完成的 ${formatShare(totals.overdue_open, totals.items - totals.done)}`,
     },
   ];
 

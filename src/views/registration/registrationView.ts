@@ -16,7 +16,7 @@ import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { streetHref, villageHref } from '../../render/nav.ts';
 import type { TableColumn, TableRow } from '../../render/html/table.ts';
 import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
-import { renderChangeRecordsHtml } from '../../render/html/changeRecordsHtml.ts';
+import { renderChangeRecordsHtml } from './changeRecordsHtml.ts';
 import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
 import {
   areaChangeTakeaway,

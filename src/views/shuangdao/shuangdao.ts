@@ -6,8 +6,8 @@ import { DIMENSIONS } from '../../contract/enums.ts';
 import { formatNumber, formatPercent, formatWan } from '../../render/format.ts';
 import type { Row } from '../../engine/engine.ts';
 import type { HeatmapCell } from '../../render/charts/heatmapChart.ts';
+import { toNumber } from '../shared/numbers.ts';
 
-const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Above this many 双到 villages the index page links to per-street pages instead of drawing every matrix. */
@@ -50,10 +50,10 @@ export interface DimensionRow {
 export function buildDimensionRows(rows: readonly Row[]): DimensionRow[] {
   return DIMENSIONS.map((dimension) => {
     const r = rows.find((x) => x.dimension === dimension);
-    const villages = n(r?.villages);
-    const withGap = n(r?.villages_with_gap);
-    const projects = n(r?.projects);
-    const inLibrary = n(r?.in_library);
+    const villages = toNumber(r?.villages);
+    const withGap = toNumber(r?.villages_with_gap);
+    const projects = toNumber(r?.projects);
+    const inLibrary = toNumber(r?.in_library);
     return {
       dimension,
       villages,
@@ -62,8 +62,8 @@ export function buildDimensionRows(rows: readonly Row[]): DimensionRow[] {
       projects,
       in_library: inLibrary,
       not_in_library: Math.max(0, projects - inLibrary),
-      investment_wan: n(r?.investment_wan),
-      projects_unpriced: n(r?.projects_unpriced),
+      investment_wan: toNumber(r?.investment_wan),
+      projects_unpriced: toNumber(r?.projects_unpriced),
     };
   });
 }
@@ -130,7 +130,7 @@ export function buildStreetSummary(
   const withoutShuangdao: string[] = [];
   const known = new Set(streets.map((s) => text(s.street)));
   const all = [
-    ...streets.map((s) => ({ street: text(s.street), villages: n(s.villages) })),
+    ...streets.map((s) => ({ street: text(s.street), villages: toNumber(s.villages) })),
     // A street only in shortcomings would be a data error upstream; keep it visible anyway.
     ...byStreet
       .filter((b) => !known.has(text(b.street)))
@@ -138,24 +138,24 @@ export function buildStreetSummary(
   ];
   for (const s of all) {
     const b = byStreet.find((x) => x.street === s.street);
-    const villages = n(b?.villages);
+    const villages = toNumber(b?.villages);
     if (villages === 0) {
       withoutShuangdao.push(s.street);
       continue;
     }
-    const withGap = n(b?.villages_with_gap);
+    const withGap = toNumber(b?.villages_with_gap);
     rows.push({
       street: s.street,
       all_villages: Math.max(s.villages, villages),
       villages,
-      round1: n(b?.round1),
-      round2: n(b?.round2),
+      round1: toNumber(b?.round1),
+      round2: toNumber(b?.round2),
       with_gap: withGap,
       complete: villages - withGap,
-      gaps: n(b?.gaps),
-      projects: n(b?.projects),
-      in_library: n(b?.in_library),
-      investment_wan: n(b?.investment_wan),
+      gaps: toNumber(b?.gaps),
+      projects: toNumber(b?.projects),
+      in_library: toNumber(b?.in_library),
+      investment_wan: toNumber(b?.investment_wan),
     });
   }
   return { rows, withoutShuangdao };
@@ -163,7 +163,7 @@ export function buildStreetSummary(
 
 /** The whole region's figures: sums of the per-street rows (each village is in one street). */
 export function shuangdaoTotals(rows: readonly StreetSummaryRow[]) {
-  const sum = (k: keyof StreetSummaryRow) => rows.reduce((s, r) => s + n(r[k]), 0);
+  const sum = (k: keyof StreetSummaryRow) => rows.reduce((s, r) => s + toNumber(r[k]), 0);
   return {
     villages: sum('villages'),
     round1: sum('round1'),
@@ -267,7 +267,7 @@ export function groupMatrixByStreet(rows: readonly ShortcomingRow[]): StreetMatr
       v.gaps++;
       s.gaps++;
     }
-    s.investment_wan += n(r.estimated_investment_wan);
+    s.investment_wan += toNumber(r.estimated_investment_wan);
     if (isListed(r)) s.shortcomings.push(r);
   }
   for (const s of streets.values()) {

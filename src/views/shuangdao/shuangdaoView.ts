@@ -10,7 +10,7 @@ import {
 } from '../../queries/shuangdao.ts';
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
 import { barChart, stackedBarChart } from '../../render/charts/index.ts';
-import { formatNumber, formatPercent } from '../../render/format.ts';
+import { formatNumber, formatShare } from '../../render/format.ts';
 import { DIMENSIONS } from '../../contract/enums.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { url } from '../../render/nav.ts';
@@ -90,7 +90,6 @@ export const streetColumns: TableColumn[] = [
 ];
 const streetLinks = { street: (r: TableRow) => url(shuangdaoStreetPath(String(r.street))) };
 const dimensionHref = (d: string) => url(`/shuangdao/?dimension=${encodeURIComponent(d)}`);
-const pct = (a: number, b: number) => (b > 0 ? formatPercent(a / b) : '—');
 /** Per-dimension stacked bars in two series (e.g. with/without a long-term mechanism). */
 function dimensionStack(
   dims: readonly DimensionRow[],
@@ -139,7 +138,7 @@ export function renderShuangdaoView(
       value: totals.with_gap,
       unit: '个',
       tone: totals.with_gap > 0 ? 'bad' : 'good',
-      note: `占 ${pct(totals.with_gap, totals.villages)}，至少一个领域未建立长效机制`,
+      note: `占 ${formatShare(totals.with_gap, totals.villages)}，至少一个领域未建立长效机制`,
     },
     {
       label: '未建立长效机制',
@@ -151,7 +150,7 @@ export function renderShuangdaoView(
       label: '拟建项目',
       value: totals.projects,
       unit: '个',
-      note: `纳入项目库 ${formatNumber(totals.in_library)} 个（${pct(totals.in_library, totals.projects)}）`,
+      note: `纳入项目库 ${formatNumber(totals.in_library)} 个（${formatShare(totals.in_library, totals.projects)}）`,
     },
     {
       label: '估算投资',

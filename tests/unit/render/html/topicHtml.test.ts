@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderChartFigureHtml } from '../../../../src/render/html/chartFigureHtml.ts';
 import { renderAreaGroupsHtml } from '../../../../src/render/html/areaGroupsHtml.ts';
-import { renderChangeRecordsHtml } from '../../../../src/render/html/changeRecordsHtml.ts';
+import { renderChangeRecordsHtml } from '../../../../src/views/registration/changeRecordsHtml.ts';
 import { renderRectificationTableHtml } from '../../../../src/views/rectification/rectificationTableHtml.ts';
 import { renderShortcomingTableHtml } from '../../../../src/views/shuangdao/shuangdaoStreetHtml.ts';
 import { renderPageLinksHtml } from '../../../../src/render/html/pageLinksHtml.ts';

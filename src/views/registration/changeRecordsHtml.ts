@@ -4,24 +4,23 @@
  * src/components/ChangeRecordItem.astro as a string, so the registration page
  * renders the same list at build time and after a filter changes. Escaped.
  */
-import { formatDate, formatDelta, formatNumber } from '../format.ts';
+import { formatDate, formatDelta, formatNumber } from '../../render/format.ts';
 import type { Row } from '../../engine/engine.ts';
-import { villageHref } from '../nav.ts';
-import { escapeAttr, escapeHtml } from './tableHtml.ts';
-
-const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+import { villageHref } from '../../render/nav.ts';
+import { escapeAttr, escapeHtml } from '../../render/html/tableHtml.ts';
+import { toText } from '../shared/numbers.ts';
 
 function recordItemHtml(r: Row): string {
-  const date = s(r.date);
+  const date = toText(r.date);
   const persons = formatDelta(Number(r.persons_delta ?? 0));
   const change =
     persons !== '0' ? `<span class="tabular-nums">（${escapeHtml(persons)} 人）</span>` : '';
   return (
     `<li class="py-2">` +
-    `<p class="text-sm text-muted"><time datetime="${escapeAttr(date)}">${escapeHtml(formatDate(date))}</time> · ${escapeHtml(s(r.street))}</p>` +
-    `<p><strong>${escapeHtml(s(r.change_type))}</strong>${change} · ` +
-    `<a href="${escapeAttr(villageHref(s(r.village_code)))}">${escapeHtml(s(r.village_name))}</a></p>` +
-    `<p class="text-sm">${escapeHtml(s(r.reason) || '（未填写原因）')}</p>` +
+    `<p class="text-sm text-muted"><time datetime="${escapeAttr(date)}">${escapeHtml(formatDate(date))}</time> · ${escapeHtml(toText(r.street))}</p>` +
+    `<p><strong>${escapeHtml(toText(r.change_type))}</strong>${change} · ` +
+    `<a href="${escapeAttr(villageHref(toText(r.village_code)))}">${escapeHtml(toText(r.village_name))}</a></p>` +
+    `<p class="text-sm">${escapeHtml(toText(r.reason) || '（未填写原因）')}</p>` +
     `</li>`
   );
 }
