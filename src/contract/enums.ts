@@ -4,8 +4,25 @@ export const LABOR_CAPACITIES = ['有劳动能力', '无劳动能力'] as const;
 export const HOUSEHOLD_STATUSES = ['在册', '已脱贫', '清退'] as const;
 /** 脱贫成效分类 — the plan's section 四(二). */
 export const EXIT_CATEGORIES = ['巩固提升', '加大帮扶', '重点帮扶'] as const;
+export type ExitCategory = (typeof EXIT_CATEGORIES)[number];
+/** Each category as the plan's section 四(二) defines it, one sentence each. */
+export const EXIT_CATEGORY_DEFINITIONS: Readonly<Record<ExitCategory, string>> = {
+  巩固提升: '已达到当年预脱贫标准、脱贫质量好，继续巩固提升。',
+  加大帮扶: '扶贫措施已取得成效，但质量不高、不稳，进一步加大帮扶力度。',
+  重点帮扶: '脱贫难度大、距脱贫标准有较大差距，分析原因、改进措施，开展重点帮扶。',
+};
 export const YES_NO_VALUES = ['是', '否'] as const;
 export const EDUCATION_VALUES = ['是', '否', '不适用'] as const;
+/**
+ * The 三保障 (three guarantees): each one's name, the household column that
+ * records it (是 = secured, 否 = a gap) and the key queries name its gap count
+ * by (`<key>_gap`).
+ */
+export const SECURITY_GUARANTEES = [
+  { name: '义务教育', column: 'education_secured', key: 'education' },
+  { name: '基本医疗', column: 'medical_secured', key: 'medical' },
+  { name: '住房安全', column: 'housing_secured', key: 'housing' },
+] as const;
 export const MEASURES = [
   '产业帮扶',
   '就业帮扶',

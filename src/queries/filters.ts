@@ -12,11 +12,13 @@ import {
   LABOR_CAPACITIES,
   RECTIFICATION_STATUSES,
   SOURCE_LEVELS,
+  SECURITY_GUARANTEES,
   SOURCE_TYPES,
 } from '../contract/enums.ts';
 import { ident, joinSql, sql, type SqlQuery } from './sql.ts';
 
-export const SECURITY_GAPS = ['义务教育', '基本医疗', '住房安全', '任一项'] as const;
+/** The `gap` filter's options: each of the 三保障, or any of them. */
+export const SECURITY_GAPS = [...SECURITY_GUARANTEES.map((g) => g.name), '任一项'];
 
 export interface FilterDef {
   /** URL query-string key. */
@@ -30,17 +32,14 @@ export interface FilterDef {
 
 const eq = (column: string) => (value: string) => sql`${ident(column)} = ${value}`;
 
+const gapOf = (column: string) => sql`${ident(column)} = '否'`;
 const gapWhere = (value: string): SqlQuery => {
-  switch (value) {
-    case '义务教育':
-      return sql`education_secured = '否'`;
-    case '基本医疗':
-      return sql`medical_secured = '否'`;
-    case '住房安全':
-      return sql`housing_secured = '否'`;
-    default:
-      return sql`(education_secured = '否' OR medical_secured = '否' OR housing_secured = '否')`;
-  }
+  const one = SECURITY_GUARANTEES.find((g) => g.name === value);
+  if (one) return gapOf(one.column);
+  return sql`(${joinSql(
+    SECURITY_GUARANTEES.map((g) => gapOf(g.column)),
+    ' OR ',
+  )})`;
 };
 
 export const FILTERS = {

@@ -3,6 +3,7 @@ import { codeText, decimal, divisionCode, integer, listOf, oneOf, optionalOneOf 
 import {
   EDUCATION_VALUES,
   EXIT_CATEGORIES,
+  EXIT_CATEGORY_DEFINITIONS,
   HOUSEHOLD_STATUSES,
   HOUSEHOLD_TYPES,
   LABOR_CAPACITIES,
@@ -69,8 +70,7 @@ export const householdsDataset = defineDataset({
     },
     exit_category: {
       header: '脱贫成效分类',
-      description:
-        '巩固提升：已达当年脱贫标准且质量好；加大帮扶：措施见效但质量不高、不稳；重点帮扶：距脱贫标准差距较大',
+      description: EXIT_CATEGORIES.map((c) => `${c}：${EXIT_CATEGORY_DEFINITIONS[c]}`).join(''),
       rule: `${EXIT_CATEGORIES.join(' / ')}；清退户留空，其余必填`,
       schema: optionalOneOf(EXIT_CATEGORIES),
     },

@@ -3,18 +3,6 @@
  * results so the worked example uses the very numbers the other pages show. Pure.
  */
 import type { Row } from '../../engine/engine.ts';
-import type { EXIT_CATEGORIES } from '../../contract/enums.ts';
-
-/**
- * 脱贫成效分类 as the campaign plan (section 四(二)) defines them. Keyed by the
- * schema's categories, so adding one there fails the typecheck until it is defined here.
- */
-export const EXIT_CATEGORY_DEFINITIONS: Readonly<Record<(typeof EXIT_CATEGORIES)[number], string>> =
-  {
-    巩固提升: '已达到当年预脱贫标准、脱贫质量好。',
-    加大帮扶: '扶贫措施已取得成效，但质量不高、不稳。',
-    重点帮扶: '脱贫难度大，距脱贫标准有较大差距。',
-  };
 
 /** The region's registration arithmetic: start = now − added + removed (households and persons). */
 export interface RegistrationTotals {

@@ -33,15 +33,14 @@ import {
   exitByArea,
   exitShareRows,
   exitTotals,
-  incomeByCategory,
-  incomeTakeaway,
   measureRows,
   measureTakeaway,
-  securityRows,
   securityTakeaway,
   typeMatrix,
   typeTakeaway,
 } from './exit.ts';
+import { securityRows } from '../shared/securityRows.ts';
+import { incomeByCategory, incomeTakeaway } from '../shared/incomeByCategory.ts';
 import { block, figure, text, type TopicView } from '../shared/topicView.ts';
 import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 

@@ -3,7 +3,7 @@
  * Pure; numbers through src/render/format.ts.
  */
 import { formatNumber, formatPercent } from '../../render/format.ts';
-import type { ExitShare, IncomeBandRow } from './villagePage.ts';
+import type { ExitShare } from './villagePage.ts';
 
 /** "40 户中，巩固提升最多（60.0%）；需重点帮扶 4 户。" */
 export function exitTakeaway(exits: readonly ExitShare[]): string {
@@ -22,13 +22,4 @@ export function measuresTakeaway(
   const top = measures[0];
   if (!top || households === 0) return '暂无在用的帮扶措施。';
   return `用得最多的是${top.measure}（${formatNumber(top.households)} 户，占 ${formatPercent(top.households / households)}）；一户可有多项措施。`;
-}
-
-/** "6 户（15.0%）年人均可支配收入低于 4,000 元。" — bands starting with "<" count as below the first bound. */
-export function incomeTakeaway(rows: readonly IncomeBandRow[]): string {
-  const total = rows.reduce((s, r) => s + r.total, 0);
-  if (total === 0) return '暂无收入数据。';
-  const lowest = rows[0];
-  if (!lowest) return '暂无收入数据。';
-  return `收入最低的一段（${lowest.band} 元）有 ${formatNumber(lowest.total)} 户，占 ${formatPercent(lowest.total / total)}。`;
 }

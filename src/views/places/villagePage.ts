@@ -69,13 +69,8 @@ export interface Registration {
   };
 }
 export type ExitShare = { category: string; households: number; share: number };
-export interface Gaps {
-  households: number;
-  education: number;
-  medical: number;
-  housing: number;
-  any: number;
-}
+/** A village's 三保障 gap counts, as `securityGapsByVillage` gives them (see securityRows). */
+export type Gaps = Omit<GapRow, 'village_code'>;
 /** Items by 整改状态; `overdue_open` = overdue and not done. */
 export interface RectificationTotals {
   items: number;
@@ -94,6 +89,8 @@ export interface VillagePage {
   gaps: Gaps;
   measures: { measure: string; households: number }[];
   incomeBands: IncomeBandRow[];
+  /** The village's households per income band × 脱贫成效分类, as queried (for incomeByCategory). */
+  incomeRows: IncomeRow[];
   changeTypes: { change_type: string; records: number; persons: number }[];
   reasons: ReasonRow[];
   latestChanges: ChangeRow[];
@@ -222,10 +219,10 @@ export function buildVillagePages(input: VillagePageInput): VillagePage[] {
       exits: toExitShares(exits.get(code) ?? []),
       gaps: {
         households: g?.households ?? 0,
-        education: g?.education_gap ?? 0,
-        medical: g?.medical_gap ?? 0,
-        housing: g?.housing_gap ?? 0,
-        any: g?.any_gap ?? 0,
+        education_gap: g?.education_gap ?? 0,
+        medical_gap: g?.medical_gap ?? 0,
+        housing_gap: g?.housing_gap ?? 0,
+        any_gap: g?.any_gap ?? 0,
       },
       measures: (measures.get(code) ?? [])
         .map(({ measure, households }) => ({ measure, households }))
@@ -234,6 +231,7 @@ export function buildVillagePages(input: VillagePageInput): VillagePage[] {
             b.households - a.households || measureOrder(a.measure) - measureOrder(b.measure),
         ),
       incomeBands: toIncomeBandRows(incomes.get(code) ?? []),
+      incomeRows: incomes.get(code) ?? [],
       changeTypes: toChangeTypes(villageReasons),
       reasons: villageReasons,
       latestChanges: latest.get(code) ?? [],

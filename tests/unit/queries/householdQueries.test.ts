@@ -21,7 +21,7 @@ import {
   measuresInUse,
   registrationByArea,
 } from '../../../src/queries/index.ts';
-import { incomeByCategory } from '../../../src/views/exit/exit.ts';
+import { incomeByCategory } from '../../../src/views/shared/incomeByCategory.ts';
 import {
   streetsFromVillages,
   toAreaRegistration,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT_CATEGORY_DEFINITIONS, registrationTotals } from '../../../../src/views/data/dataMethods.ts';
-import { EXIT_CATEGORIES } from '../../../../src/contract/enums.ts';
+import { registrationTotals } from '../../../../src/views/data/dataMethods.ts';
 
 describe('registrationTotals', () => {
   it('sums the per-area rows column by column', () => {
@@ -36,11 +35,5 @@ describe('registrationTotals', () => {
   it('is all zeros for no rows and ignores non-numbers', () => {
     expect(Object.values(registrationTotals([])).every((v) => v === 0)).toBe(true);
     expect(registrationTotals([{ households_now: null, persons_now: '3' }]).persons_now).toBe(0);
-  });
-});
-
-describe('EXIT_CATEGORY_DEFINITIONS', () => {
-  it('defines every exit category of the schema', () => {
-    for (const c of EXIT_CATEGORIES) expect(EXIT_CATEGORY_DEFINITIONS[c].length).toBeGreaterThan(5);
   });
 });

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  exitTakeaway,
-  incomeTakeaway,
-  measuresTakeaway,
-} from '../../../../src/views/places/placeTakeaways.ts';
+import { exitTakeaway, measuresTakeaway } from '../../../../src/views/places/placeTakeaways.ts';
 
 describe('exitTakeaway', () => {
   it('names the largest category with its share and the households needing 重点帮扶', () => {
@@ -30,16 +26,5 @@ describe('measuresTakeaway', () => {
   });
   it('says so when nothing is in use', () => {
     expect(measuresTakeaway([], 12)).toBe('暂无在用的帮扶措施。');
-  });
-});
-
-describe('incomeTakeaway', () => {
-  it('describes the lowest band', () => {
-    expect(
-      incomeTakeaway([
-        { band: '<4000', total: 1 },
-        { band: '≥10000', total: 3 },
-      ]),
-    ).toBe('收入最低的一段（<4000 元）有 1 户，占 25%。');
   });
 });

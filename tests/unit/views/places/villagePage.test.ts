@@ -91,7 +91,13 @@ describe('buildVillagePages', () => {
       rectifications: [item('1', { village_code: 'B' }), item('2', { village_code: null })],
     });
     expect(pages[0]?.measures).toEqual([{ measure: '产业帮扶', households: 2 }]);
-    expect(pages[1]?.gaps).toEqual({ households: 9, education: 1, medical: 2, housing: 3, any: 4 });
+    expect(pages[1]?.gaps).toEqual({
+      households: 9,
+      education_gap: 1,
+      medical_gap: 2,
+      housing_gap: 3,
+      any_gap: 4,
+    });
     expect(pages[0]?.gaps.households).toBe(0);
     // The street-wide item (no village) belongs to no village page.
     expect(pages.map((p) => p.rectifications.map((r) => r.issue_id))).toEqual([[], ['1']]);
