@@ -1,17 +1,17 @@
 import { max, min, scaleLinear } from 'd3';
 import { formatNumber } from '../format.ts';
-import { readNumber, readText, type Accessor } from './accessor.ts';
+import { readNumber, readText, type Accessor } from './parts/accessor.ts';
 import {
   chartId,
   chartSize,
   renderChartSvg,
   renderEmptyChart,
   type ChartOptions,
-} from './chartFrame.ts';
-import { categoricalSwatch } from './palette.ts';
-import { renderMark, type FilterOptions } from './renderMark.ts';
-import { escapeXml, num } from './svg.ts';
-import { textWidth, truncateText } from './textWidth.ts';
+} from './parts/chartFrame.ts';
+import { categoricalSwatch } from './parts/palette.ts';
+import { renderMark, type FilterOptions } from './parts/renderMark.ts';
+import { escapeXml, num } from './parts/svg.ts';
+import { textWidth, truncateText } from './parts/textWidth.ts';
 
 export interface BarChartOptions<T> extends ChartOptions, FilterOptions<T> {
   label: Accessor<T, string>;

@@ -1,4 +1,4 @@
-import { readText, type Accessor } from './accessor.ts';
+import { readText, type Accessor } from './parts/accessor.ts';
 
 /** A CSV column: its header and where its cells come from. */
 export interface CsvColumn<T> {

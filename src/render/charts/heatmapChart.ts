@@ -6,8 +6,8 @@ import {
   renderChartSvg,
   renderEmptyChart,
   type ChartOptions,
-} from './chartFrame.ts';
-import { renderLegend } from './legend.ts';
+} from './parts/chartFrame.ts';
+import { renderLegend } from './parts/legend.ts';
 import {
   NEUTRAL,
   categoricalSwatch,
@@ -15,10 +15,10 @@ import {
   swatch,
   textOn,
   type Swatch,
-} from './palette.ts';
-import { renderMark } from './renderMark.ts';
-import { escapeXml, num } from './svg.ts';
-import { textWidth, truncateText, wrapText } from './textWidth.ts';
+} from './parts/palette.ts';
+import { renderMark } from './parts/renderMark.ts';
+import { escapeXml, num } from './parts/svg.ts';
+import { textWidth, truncateText, wrapText } from './parts/textWidth.ts';
 
 /** One cell: a count, or a category such as 是/否. */
 export interface HeatmapCell {

@@ -13,7 +13,7 @@ export { lineChart, type LineChartOptions, type LineSeries } from './lineChart.t
 export { heatmapChart, type HeatmapChartOptions, type HeatmapCell } from './heatmapChart.ts';
 export { timelineChart, type TimelineChartOptions, type Phase } from './timelineChart.ts';
 export { chartDataCsv, type CsvColumn, type ChartDataCsvOptions } from './chartDataCsv.ts';
-export { type ChartOptions, EMPTY_MESSAGE } from './chartFrame.ts';
-export { type Accessor } from './accessor.ts';
-export { type ColorScheme } from './palette.ts';
-export { escapeXml } from './svg.ts';
+export { type ChartOptions, EMPTY_MESSAGE } from './parts/chartFrame.ts';
+export { type Accessor } from './parts/accessor.ts';
+export { type ColorScheme } from './parts/palette.ts';
+export { escapeXml } from './parts/svg.ts';

@@ -8,12 +8,12 @@ import {
   renderChartSvg,
   renderEmptyChart,
   type ChartOptions,
-} from './chartFrame.ts';
-import { renderLegend } from './legend.ts';
-import { NEUTRAL, schemeSwatches, type ColorScheme } from './palette.ts';
-import { escapeXml, num, tooltip } from './svg.ts';
-import { textWidth, truncateText } from './textWidth.ts';
-import { timeTicks } from './timeTicks.ts';
+} from './parts/chartFrame.ts';
+import { renderLegend } from './parts/legend.ts';
+import { NEUTRAL, schemeSwatches, type ColorScheme } from './parts/palette.ts';
+import { escapeXml, num, tooltip } from './parts/svg.ts';
+import { textWidth, truncateText } from './parts/textWidth.ts';
+import { timeTicks } from './parts/timeTicks.ts';
 
 /** A line: points in any order, dates as ISO `YYYY-MM-DD` (others are skipped). */
 export interface LineSeries {

@@ -1,18 +1,18 @@
 import { max, scaleLinear } from 'd3';
 import { formatNumber, formatPercent } from '../format.ts';
-import { readNumber, readText, type Accessor } from './accessor.ts';
+import { readNumber, readText, type Accessor } from './parts/accessor.ts';
 import {
   chartId,
   chartSize,
   renderChartSvg,
   renderEmptyChart,
   type ChartOptions,
-} from './chartFrame.ts';
-import { renderLegend } from './legend.ts';
-import { schemeSwatches, type ColorScheme } from './palette.ts';
-import { renderMark, type FilterOptions } from './renderMark.ts';
-import { escapeXml, num, tooltip } from './svg.ts';
-import { textWidth, truncateText } from './textWidth.ts';
+} from './parts/chartFrame.ts';
+import { renderLegend } from './parts/legend.ts';
+import { schemeSwatches, type ColorScheme } from './parts/palette.ts';
+import { renderMark, type FilterOptions } from './parts/renderMark.ts';
+import { escapeXml, num, tooltip } from './parts/svg.ts';
+import { textWidth, truncateText } from './parts/textWidth.ts';
 
 /** One stacked series: `key` is read from each row (a count), `name` shows in the legend. */
 export interface StackSeries {

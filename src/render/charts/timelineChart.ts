@@ -6,13 +6,13 @@ import {
   renderChartSvg,
   renderEmptyChart,
   type ChartOptions,
-} from './chartFrame.ts';
-import { renderLegend } from './legend.ts';
-import { NEUTRAL, swatch, type Swatch } from './palette.ts';
-import { renderMark, type FilterOptions } from './renderMark.ts';
-import { escapeXml, num } from './svg.ts';
-import { textWidth, truncateText } from './textWidth.ts';
-import { timeTicks } from './timeTicks.ts';
+} from './parts/chartFrame.ts';
+import { renderLegend } from './parts/legend.ts';
+import { NEUTRAL, swatch, type Swatch } from './parts/palette.ts';
+import { renderMark, type FilterOptions } from './parts/renderMark.ts';
+import { escapeXml, num } from './parts/svg.ts';
+import { textWidth, truncateText } from './parts/textWidth.ts';
+import { timeTicks } from './parts/timeTicks.ts';
 
 /** A campaign phase (as in campaign.json); `end` is inclusive. */
 export interface Phase {

@@ -6,12 +6,12 @@ import {
   renderChartSvg,
   renderEmptyChart,
   type ChartOptions,
-} from './chartFrame.ts';
-import { renderLegend } from './legend.ts';
-import { NEUTRAL, swatch } from './palette.ts';
-import { renderMark, type FilterOptions } from './renderMark.ts';
-import { escapeXml, num } from './svg.ts';
-import { textWidth, truncateText } from './textWidth.ts';
+} from './parts/chartFrame.ts';
+import { renderLegend } from './parts/legend.ts';
+import { NEUTRAL, swatch } from './parts/palette.ts';
+import { renderMark, type FilterOptions } from './parts/renderMark.ts';
+import { escapeXml, num } from './parts/svg.ts';
+import { textWidth, truncateText } from './parts/textWidth.ts';
 
 /** A step: a `total` is drawn from zero (and resets the running sum); a `delta` adds to the running sum. */
 export interface WaterfallStep {

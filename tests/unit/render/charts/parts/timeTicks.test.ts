@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scaleUtc } from 'd3';
-import { timeTicks } from '../../../../src/render/charts/timeTicks.ts';
-import { textWidth } from '../../../../src/render/charts/textWidth.ts';
+import { timeTicks } from '../../../../../src/render/charts/parts/timeTicks.ts';
+import { textWidth } from '../../../../../src/render/charts/parts/textWidth.ts';
 
 describe('timeTicks', () => {
   it.each([

@@ -1,5 +1,5 @@
 import type { ScaleTime } from 'd3';
-import { formatUtcTime, type DateStyle } from '../format.ts';
+import { formatUtcTime, type DateStyle } from '../../format.ts';
 import { textWidth } from './textWidth.ts';
 
 export interface TimeTick {
