@@ -4,7 +4,15 @@
  */
 import { EXIT_CATEGORIES, DIMENSIONS } from '../../contract/enums.ts';
 import { formatNumber, formatPercent } from '../../render/format.ts';
-import type { Row } from '../../engine/engine.ts';
+import type { Engine, Row } from '../../engine/engine.ts';
+import {
+  changesByType,
+  exitCategoryTotals,
+  peopleByStatus,
+  rectificationTotals,
+  securityGaps,
+  shortcomingsByDimension,
+} from '../../queries/index.ts';
 import { toNumber } from '../shared/numbers.ts';
 
 const sumWhere = (rows: Row[], key: string, col: string, values: readonly string[]) =>
@@ -18,6 +26,20 @@ export interface OverviewInput {
   shuangdao: Row[];
   rect: Row | undefined;
 }
+
+/** Runs the overview's named queries (unfiltered) and builds its figures. */
+export async function loadOverview(engine: Engine): Promise<Overview> {
+  return buildOverview({
+    people: await engine.query(peopleByStatus({})),
+    changes: await engine.query(changesByType({})),
+    exits: await engine.query(exitCategoryTotals({})),
+    gaps: (await engine.query(securityGaps({})))[0],
+    shuangdao: await engine.query(shortcomingsByDimension({})),
+    rect: (await engine.query(rectificationTotals({})))[0],
+  });
+}
+
+export type Overview = ReturnType<typeof buildOverview>;
 
 export function buildOverview(input: OverviewInput) {
   const { people, changes, exits, gaps, shuangdao, rect } = input;

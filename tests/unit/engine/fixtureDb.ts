@@ -5,16 +5,7 @@
  * Values are generated deterministically and include NULLs, empty lists and dates.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { PUBLISHED_TABLES, type PublishedType } from '../../../src/contract/published.ts';
-
-const TYPES: Record<PublishedType, string> = {
-  string: 'VARCHAR',
-  integer: 'INTEGER',
-  number: 'DOUBLE',
-  boolean: 'BOOLEAN',
-  date: 'DATE',
-  list: 'VARCHAR[]',
-};
+import { DUCKDB_TYPES, PUBLISHED_TABLES } from '../../../src/contract/published.ts';
 
 const pick = (values: string[], key: string) =>
   `(['${values.join("','")}'])[(1 + hash(village_code, i, '${key}') % ${values.length})::INTEGER]`;
@@ -78,7 +69,7 @@ export async function writeFixtureDb(file: string): Promise<void> {
     for (const t of PUBLISHED_TABLES) {
       const select = SELECTS[t.name];
       if (!select) throw new Error(`fixture: no rows for table ${t.name}`);
-      const columns = t.columns.map((c) => `"${c.name}" ${TYPES[c.type]}`).join(', ');
+      const columns = t.columns.map((c) => `"${c.name}" ${DUCKDB_TYPES[c.type]}`).join(', ');
       await conn.run(`CREATE TABLE p.${t.name} (${columns})`);
       const order = t.sortBy.map((c) => `"${c}"`).join(', ');
       await conn.run(`INSERT INTO p.${t.name} BY NAME SELECT * FROM (${select}) ORDER BY ${order}`);

@@ -1,0 +1,99 @@
+/**
+ * Every page's view, built from the fixture database the way the build builds
+ * it, pinned as a file snapshot (tests/unit/views/__snapshots__/<page>.json):
+ * a change to what a page shows — a figure, a takeaway, a table row, a chart's
+ * markup — shows up here as a diff to read, not only as a passing build.
+ * Functions (row links) are written as the link of the first row.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CampaignSchema, type Campaign } from '../../../src/contract/input/campaign.ts';
+import type { Engine } from '../../../src/engine/engine.ts';
+import { openNodeEngine } from '../../../src/engine/node.ts';
+import { exitTopic } from '../../../src/views/exit/exitView.ts';
+import { loadOverview } from '../../../src/views/overview/overview.ts';
+import { loadPlaceData } from '../../../src/views/places/loadPlaceData.ts';
+import { rectificationTopic } from '../../../src/views/rectification/rectificationView.ts';
+import { registrationTopic } from '../../../src/views/registration/registrationView.ts';
+import { loadTopicPage } from '../../../src/views/shared/loadTopicPage.ts';
+import { shuangdaoTopic } from '../../../src/views/shuangdao/shuangdaoView.ts';
+import { writeFixtureDb } from '../engine/fixtureDb.ts';
+
+let dir: string;
+let engine: Engine & { close(): void };
+let campaign: Campaign;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'htk-page-views-'));
+  const file = path.join(dir, 'fixture.duckdb');
+  await writeFixtureDb(file);
+  engine = await openNodeEngine(file);
+  campaign = CampaignSchema.parse(
+    JSON.parse(
+      readFileSync(path.resolve(import.meta.dirname, '../../fixtures/valid/campaign.json'), 'utf8'),
+    ),
+  );
+});
+
+afterAll(() => {
+  engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** JSON with functions replaced by what they give for the first row of their figure. */
+function snapshot(value: unknown): string {
+  return `${JSON.stringify(
+    value,
+    function (this: Record<string, unknown>, key, v: unknown) {
+      if (typeof v !== 'function') return v;
+      const rows = (this as { rows?: unknown[] }).rows ?? [];
+      return rows.length > 0 ? `→ ${String((v as (r: unknown) => unknown)(rows[0]))}` : '→';
+    },
+    2,
+  )}\n`;
+}
+
+const TOPICS = {
+  registration: registrationTopic,
+  exit: exitTopic,
+  shuangdao: shuangdaoTopic,
+  rectification: rectificationTopic,
+} as const;
+
+describe('topic page views', () => {
+  for (const [name, spec] of Object.entries(TOPICS))
+    it(`${name}: the unfiltered view and its context`, async () => {
+      const { ctx, view } = await loadTopicPage(spec, { engine, campaign });
+      await expect(snapshot({ ctx, view })).toMatchFileSnapshot(`__snapshots__/${name}.json`);
+    });
+
+  it('exit: one street filter changes what every part says', async () => {
+    const { ctx, view } = await loadTopicPage(exitTopic, { engine, campaign });
+    const { runQuerySet } = await import('../../../src/views/shared/topicSpec.ts');
+    const street = (view.figures.streetsCount.rows[0]?.name ?? '') as string;
+    const filtered = exitTopic.render(
+      await runQuerySet(engine, exitTopic.queries({ street }, ctx, {})),
+      ctx,
+      { street },
+      {},
+    );
+    await expect(snapshot(filtered)).toMatchFileSnapshot('__snapshots__/exit-street.json');
+  });
+});
+
+describe('place and overview views', () => {
+  it('overview', async () => {
+    await expect(snapshot(await loadOverview(engine))).toMatchFileSnapshot(
+      '__snapshots__/overview.json',
+    );
+  });
+
+  it('the first village and street pages', async () => {
+    const { villagePages, streetPages } = await loadPlaceData(engine);
+    await expect(
+      snapshot({ village: villagePages[0], street: streetPages[0] }),
+    ).toMatchFileSnapshot('__snapshots__/places.json');
+  });
+});
