@@ -1,9 +1,25 @@
 /**
+ * Page numbers to show around `current` (1-based): always the first and last,
+ * `radius` neighbours each side, null for a gap ("…").
+ */
+export function pageWindow(current: number, last: number, radius = 1): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let p = 1; p <= last; p++) {
+    const near = Math.abs(p - current) <= radius;
+    // A gap of a single page shows that page instead of "…".
+    const bridges =
+      (p === 2 && current - radius === 3) || (p === last - 1 && current + radius === last - 2);
+    if (p === 1 || p === last || near || bridges) out.push(p);
+    else if (out[out.length - 1] !== null) out.push(null);
+  }
+  return out;
+}
+
+/**
  * Previous / numbered / next links of a paginated list, as HTML: works without
  * JavaScript (plain links). Used by PageLinks.astro (static pages) and by the
  * browser's filtered list (links to `?…&page=n`, applied in place). Escaped.
  */
-import { pageWindow } from '../../views/rectification/rectification.ts';
 import { escapeAttr } from './tableHtml.ts';
 
 const LINK = 'tap justify-center rounded border border-line px-2 no-underline';

@@ -22,23 +22,6 @@ export function overdueDefinition(asOf: string): string {
   return `逾期：未完成且已过整改时限，或完成日期晚于整改时限；按数据截止日期 ${formatDate(asOf)} 计算。`;
 }
 
-/**
- * Page numbers to show around `current` (1-based): always the first and last,
- * `radius` neighbours each side, null for a gap ("…").
- */
-export function pageWindow(current: number, last: number, radius = 1): (number | null)[] {
-  const out: (number | null)[] = [];
-  for (let p = 1; p <= last; p++) {
-    const near = Math.abs(p - current) <= radius;
-    // A gap of a single page shows that page instead of "…".
-    const bridges =
-      (p === 2 && current - radius === 3) || (p === last - 1 && current + radius === last - 2);
-    if (p === 1 || p === last || near || bridges) out.push(p);
-    else if (out[out.length - 1] !== null) out.push(null);
-  }
-  return out;
-}
-
 /** The six segments of a status bar: each 整改状态, split into on time and overdue. */
 export const STATUS_SERIES = [
   { key: 'done', name: '已完成' },

@@ -27,7 +27,7 @@ describe('the layout’s import rules', () => {
 });
 
 describe('findBoundaryViolations (the check itself)', () => {
-  it('catches browser code importing build/, engine/node.ts, node:* or @duckdb/node-api', () => {
+  it('catches browser code importing build/, engine/node.ts, node:* or @duckdb/node-api, and render/ importing views/', () => {
     const found = findBoundaryViolations([
       {
         path: 'views/exit/x.ts',
@@ -37,6 +37,7 @@ describe('findBoundaryViolations (the check itself)', () => {
       { path: 'render/z.ts', text: "import { readFile } from 'node:fs/promises';" },
       { path: 'engine/browser/w.ts', text: "import { DuckDBInstance } from '@duckdb/node-api';" },
       { path: 'contract/v.ts', text: "export { x } from '../build/site/publication.ts';" },
+      { path: 'render/html/u.ts', text: "import { y } from '../../views/exit/exit.ts';" },
     ]);
     expect(found.map((v) => v.file)).toEqual([
       'views/exit/x.ts',
@@ -44,6 +45,7 @@ describe('findBoundaryViolations (the check itself)', () => {
       'render/z.ts',
       'engine/browser/w.ts',
       'contract/v.ts',
+      'render/html/u.ts',
     ]);
   });
 

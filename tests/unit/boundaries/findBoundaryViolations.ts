@@ -5,6 +5,7 @@
  * - Browser-side folders (client/, views/, render/, queries/, engine/browser/,
  *   contract/) run in visitors' browsers as well as at build time: they never
  *   import build/, engine/node.ts, `node:*` or @duckdb/node-api.
+ * - render/ (pure strings) does not import views/ (page models are built on it).
  * - Astro files (pages/, layouts/, components/) load and lay out: from build/
  *   they import the publication reader only.
  */
@@ -68,6 +69,8 @@ export function findBoundaryViolations(files: readonly SourceFile[]): Violation[
           });
         else if (target && (target.startsWith('build/') || target === 'engine/node.ts'))
           out.push({ file: f.path, specifier: spec, rule: 'browser code imports Node-only code' });
+        else if (target?.startsWith('views/') && inside(f.path, ['render']))
+          out.push({ file: f.path, specifier: spec, rule: 'render/ imports views/' });
       } else if (target?.startsWith('build/') && target !== PUBLICATION_READER)
         out.push({
           file: f.path,
