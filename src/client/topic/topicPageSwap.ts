@@ -10,7 +10,7 @@ import type { FigureView, KeyFigureView, TopicView } from '../../views/shared/to
 import { enhanceChartDownloads } from '../chartDownloads.ts';
 
 /** KeyFigure.astro's tone classes. */
-const TONE_CLASS = { good: 'text-[#006e50]', bad: 'text-accent' } as const;
+const TONE_CLASS = { good: 'text-good', bad: 'text-accent' } as const;
 
 function swapFigure(fig: HTMLElement, v: FigureView): void {
   const title = fig.querySelector('[data-figure-title]');
