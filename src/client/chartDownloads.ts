@@ -38,14 +38,16 @@ function svgMarkup(figure: Element): string | null {
   if (!svg) return null;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  // Resolve CSS variables so the file looks the same outside the page.
+  // Resolve CSS variables so the file looks the same outside the page. A chart
+  // colour's fallback is its light (paper) value: a file saved from the dark
+  // scheme looks like one saved from the light one, on the PNG's white ground.
   const style = getComputedStyle(document.documentElement);
   return new XMLSerializer()
     .serializeToString(clone)
     .replace(
       /var\((--[\w-]+)(?:,\s*([^)]+))?\)/g,
       (_, name: string, fallback?: string) =>
-        style.getPropertyValue(name).trim() || fallback || 'currentColor',
+        fallback?.trim() || style.getPropertyValue(name).trim() || 'currentColor',
     );
 }
 

@@ -63,6 +63,7 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
   const ctx = JSON.parse(root.dataset.context ?? 'null') as C;
   const streets = new Set(streetOptions(form));
   const summary = root.querySelector<HTMLElement>('[data-filter-summary]');
+  const count = root.querySelector<HTMLElement>('[data-filter-count]');
   const hasVillage = keys.includes('village');
   form.querySelector<HTMLElement>('[data-filter-submit]')?.setAttribute('hidden', '');
 
@@ -95,7 +96,7 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
   async function syncForm(): Promise<void> {
     writeForm(form as HTMLFormElement, state.filters);
     syncListTools();
-    if (!hasVillage) return;
+    if (!hasVillage) return showCount();
     const { street, village } = state.filters;
     const index = street || village ? await villages() : NO_VILLAGES;
     if (village) {
@@ -105,6 +106,12 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
     }
     fillVillages(form as HTMLFormElement, index, state.filters.street, state.filters.village);
     writeForm(form as HTMLFormElement, state.filters);
+    showCount();
+  }
+
+  /** The folded form's line on a phone, 筛选 · 已选 N 项: N filters in the address (as the form shows them). */
+  function showCount(): void {
+    if (count) count.textContent = String(keys.filter((k) => state.filters[k]).length);
   }
 
   function engineSession(): Promise<Session<C>> {

@@ -12,4 +12,4 @@ export interface KeyFigureView {
 }
 
 /** The class a tone adds to the number (none for `default`). */
-export const KEY_FIGURE_TONE_CLASS = { good: 'text-[#006e50]', bad: 'text-accent' } as const;
+export const KEY_FIGURE_TONE_CLASS = { good: 'text-good', bad: 'text-accent' } as const;

@@ -43,7 +43,7 @@ export function renderPageLinksHtml(
       p === null
         ? '<li class="px-1 text-muted" aria-hidden="true">…</li>'
         : p === current
-          ? `<li>${open(p, ' bg-ink font-bold text-white')} aria-current="page" aria-label="第 ${p} 页">${p}</a></li>`
+          ? `<li>${open(p, ' bg-ink font-bold text-surface')} aria-current="page" aria-label="第 ${p} 页">${p}</a></li>`
           : `<li>${open(p)} aria-label="第 ${p} 页">${p}</a></li>`,
     )
     .join('');

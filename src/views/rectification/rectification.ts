@@ -38,12 +38,12 @@ export const STATUS_SERIES = [
  * prints still separate the parts (numbers print inside the segments too).
  */
 export const STATUS_COLORS = [
-  '#7fcdb1',
-  '#00684b',
-  '#9ecae9',
-  '#0b4f8a',
-  '#f3c97a',
-  '#a4262c',
+  'var(--c-fixed, #7fcdb1)',
+  'var(--c-fixed-late, #00684b)',
+  'var(--c-doing, #9ecae9)',
+  'var(--c-doing-late, #0b4f8a)',
+  'var(--c-todo, #f3c97a)',
+  'var(--c-overdue, #a4262c)',
 ] as const;
 
 /** One group's items by 整改状态 (and overdue within each). */

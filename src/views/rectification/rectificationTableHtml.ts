@@ -27,9 +27,9 @@ export const RECT_COLUMNS = [
 ] as const;
 
 const STATUS_CLASS: Record<string, string> = {
-  已完成: 'border-emerald-700 bg-emerald-50 text-emerald-900',
-  整改中: 'border-sky-800 bg-sky-50 text-sky-950',
-  未启动: 'border-ink bg-white text-ink',
+  已完成: 'border-ok-line bg-ok-bg text-ok-fg',
+  整改中: 'border-info-line bg-info-bg text-info-fg',
+  未启动: 'border-ink bg-surface text-ink',
 };
 
 const time = (iso: string) =>

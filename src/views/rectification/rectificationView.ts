@@ -240,7 +240,7 @@ export function renderRectificationView(
         ...name,
         label: 'unit',
         value: 'items',
-        color: '#a4262c',
+        color: 'var(--c-overdue, #a4262c)',
         width: CHART_WIDTH,
       }),
     columns: [

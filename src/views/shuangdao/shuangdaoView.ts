@@ -171,7 +171,7 @@ export function renderShuangdaoView(
           { key: 'with_gap', name: '未建立长效机制' },
           { key: 'in_place', name: '已建立' },
         ],
-        ['#E69F00', '#0072B2'],
+        ['var(--c2, #E69F00)', 'var(--c1, #0072B2)'],
       ),
     columns: [
       { key: 'dimension', label: '领域' },
@@ -193,7 +193,7 @@ export function renderShuangdaoView(
           { key: 'in_library', name: '已纳入项目库' },
           { key: 'not_in_library', name: '未纳入' },
         ],
-        ['#0072B2', '#E69F00'],
+        ['var(--c1, #0072B2)', 'var(--c2, #E69F00)'],
       ),
     columns: [
       { key: 'dimension', label: '领域' },
@@ -244,7 +244,7 @@ export function renderShuangdaoView(
           { key: 'with_gap', name: '有短板的村' },
           { key: 'complete', name: '四个领域都已建立' },
         ],
-        colors: ['#E69F00', '#0072B2'],
+        colors: ['var(--c2, #E69F00)', 'var(--c1, #0072B2)'],
         width: CHART_WIDTH,
         filterKey: 'street',
         filterValue: (s) => s.street,
