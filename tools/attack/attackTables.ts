@@ -215,7 +215,7 @@ export function attackAnalysis(
       impossibleCells: inferences.flatMap((inf) => inf.impossibleCells),
       wrongDisclosures: disclosures.filter((d) => !d.correct).length,
       recordsWithoutHousehold: linked.filter((r) => r.candidates.length === 0).length,
-      unreadableSizes: [...new Set(inferences.flatMap((inf) => inf.rows.unreadableSizes))],
+      unreadableValues: [...new Set(inferences.flatMap((inf) => inf.rows.unreadable))],
     },
     combined: {
       households: affected.size,

@@ -20,8 +20,11 @@ export function isConsistent(rows: HouseholdRows, i: number, h: TruthHousehold):
   if (type !== null && type !== h.type) return false;
   const labor = rows.labor[i];
   if (labor !== null && labor !== h.labor) return false;
-  const enrolled = rows.enrolled[i];
-  if (enrolled !== null && enrolled !== h.enrolledYear) return false;
+  if (
+    h.enrolledYear < (rows.enrolledLo[i] as number) ||
+    h.enrolledYear > (rows.enrolledHi[i] as number)
+  )
+    return false;
   const status = rows.status[i];
   if (status !== null && status !== undefined && !h.knownStatuses.includes(status)) return false;
   return true;

@@ -123,10 +123,10 @@ function formatSite(s: SiteReport): string[] {
       mismatchCount,
       mismatchCount > 0
         ? [
-            `   无相符行的户 ${m.householdsWithoutRow}，无相符户的行 ${m.rowsWithoutHousehold}，无法逐户对应的村 ${m.unassignableVillages.length}，人数合计不可能的汇总格 ${m.impossibleCells.length}，推断错误的披露 ${m.wrongDisclosures}，无相符户的变动记录 ${m.recordsWithoutHousehold}，无法读取的家庭人口值 ${m.unreadableSizes.length}`,
+            `   无相符行的户 ${m.householdsWithoutRow}，无相符户的行 ${m.rowsWithoutHousehold}，无法逐户对应的村 ${m.unassignableVillages.length}，人数合计不可能的汇总格 ${m.impossibleCells.length}，推断错误的披露 ${m.wrongDisclosures}，无相符户的变动记录 ${m.recordsWithoutHousehold}，无法读取的家庭人口或纳入年份值 ${m.unreadableValues.length}`,
           ]
         : [],
-      [...m.unassignableVillages, ...m.unreadableSizes],
+      [...m.unassignableVillages, ...m.unreadableValues],
     ),
     `   合计：${t.combined.households} 户至少有一项发现（<k ${t.combined.belowK}，唯一 ${t.combined.singledOut}，不利值披露 ${t.combined.adverse}）`,
   ];

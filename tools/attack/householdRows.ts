@@ -4,8 +4,8 @@
  * status. The size range narrows as the attack infers more (refineSizes,
  * inferCandidates); everything else stays as published.
  */
-import { parseSize, MAX_SIZE, MIN_SIZE } from './ranges.ts';
-import { asNumber, asText, type Table } from './table.ts';
+import { parseRange, parseSize, MAX_SIZE, MIN_SIZE } from './ranges.ts';
+import { asText, type Table } from './table.ts';
 import type { TruthVillage } from './truth.ts';
 
 export interface HouseholdRows {
@@ -21,10 +21,12 @@ export interface HouseholdRows {
   publishedExact: Uint8Array;
   type: (string | null)[];
   labor: (string | null)[];
-  enrolled: (number | null)[];
+  /** Enrolment year range of each row (a year, a band, or blank: any year). */
+  enrolledLo: Int32Array;
+  enrolledHi: Int32Array;
   status: (string | null)[];
-  /** Published sizes the attack could not read (treated as unknown). */
-  unreadableSizes: string[];
+  /** Published sizes or years the attack could not read (treated as unknown). */
+  unreadable: string[];
 }
 
 /** Reads a household-level table; villages resolve a row's street, or a village name without code. */
@@ -41,9 +43,10 @@ export function readHouseholdRows(table: Table, villages: readonly TruthVillage[
     publishedExact: new Uint8Array(n),
     type: [],
     labor: [],
-    enrolled: [],
+    enrolledLo: new Int32Array(n),
+    enrolledHi: new Int32Array(n),
     status: [],
-    unreadableSizes: [],
+    unreadable: [],
   };
   const has = (c: string) => table.columns.includes(c);
   table.rows.forEach((row, i) => {
@@ -57,13 +60,17 @@ export function readHouseholdRows(table: Table, villages: readonly TruthVillage[
     out.street.push(street);
     const size = has('household_size') ? parseSize(row.household_size ?? null) : null;
     if (has('household_size') && size === null)
-      out.unreadableSizes.push(String(row.household_size));
+      out.unreadable.push(`household_size=${String(row.household_size)}`);
     out.lo[i] = size?.lo ?? MIN_SIZE;
     out.hi[i] = size?.hi ?? MAX_SIZE;
     out.publishedExact[i] = size !== null && size.lo === size.hi ? 1 : 0;
     out.type.push(asText(row.household_type ?? null));
     out.labor.push(asText(row.labor_capacity ?? null));
-    out.enrolled.push(has('enrolled_year') ? asNumber(row.enrolled_year ?? null) : null);
+    const year = has('enrolled_year') ? parseRange(row.enrolled_year ?? null, 0, 9999) : null;
+    if (has('enrolled_year') && year === null)
+      out.unreadable.push(`enrolled_year=${String(row.enrolled_year)}`);
+    out.enrolledLo[i] = year?.lo ?? 0;
+    out.enrolledHi[i] = year?.hi ?? 9999;
     out.status.push(asText(row.status ?? null));
   });
   return out;

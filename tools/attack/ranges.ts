@@ -17,22 +17,27 @@ export interface Range {
 const DASH = /^(\d+)\s*[–—\-~～至]\s*(\d+)$/;
 
 /**
- * The sizes a published household size allows: an exact number, a band
- * ("3–4", "3-4"), an open band ("5+", "≥5", "5以上"), or blank (any size).
- * Null for text it cannot read (the caller treats it as unknown and says so).
+ * The integers a published value allows: an exact number, a band ("3–4",
+ * "3-4"), an open band ("5+", "≥5", "5以上"), or blank (anything from `min` to
+ * `max`). Null for text it cannot read (the caller treats it as unknown and says so).
  */
-export function parseSize(v: Value): Range | null {
-  if (v === null) return { lo: MIN_SIZE, hi: MAX_SIZE };
+export function parseRange(v: Value, min: number, max: number): Range | null {
+  if (v === null) return { lo: min, hi: max };
   if (typeof v === 'number') return Number.isInteger(v) ? { lo: v, hi: v } : null;
   if (typeof v !== 'string') return null;
   const s = v.trim();
-  if (s === '') return { lo: MIN_SIZE, hi: MAX_SIZE };
+  if (s === '') return { lo: min, hi: max };
   if (/^\d+$/.test(s)) return { lo: Number(s), hi: Number(s) };
   const band = DASH.exec(s);
   if (band) return { lo: Number(band[1]), hi: Number(band[2]) };
   const open = /^(?:≥\s*(\d+)|(\d+)\s*(?:\+|以上|及以上))$/.exec(s);
-  if (open) return { lo: Number(open[1] ?? open[2]), hi: MAX_SIZE };
+  if (open) return { lo: Number(open[1] ?? open[2]), hi: max };
   return null;
+}
+
+/** The sizes a published household size allows (see parseRange). */
+export function parseSize(v: Value): Range | null {
+  return parseRange(v, MIN_SIZE, MAX_SIZE);
 }
 
 /** A half-open income band [lo, hi): "<4000", "4000–6000", "≥10000". Null if unreadable. */

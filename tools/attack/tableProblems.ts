@@ -10,7 +10,7 @@ export function modelMismatchCount(r: TablesReport): number {
     m.impossibleCells.length +
     m.wrongDisclosures +
     m.recordsWithoutHousehold +
-    m.unreadableSizes.length
+    m.unreadableValues.length
   );
 }
 

@@ -86,7 +86,7 @@ export interface TablesReport {
     impossibleCells: ImpossibleCell[];
     wrongDisclosures: number;
     recordsWithoutHousehold: number;
-    unreadableSizes: string[];
+    unreadableValues: string[];
   };
   /** Households with any finding: below k, a value disclosed, or a linked record. */
   combined: { households: number; belowK: number; singledOut: number; adverse: number };

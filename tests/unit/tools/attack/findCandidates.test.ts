@@ -31,6 +31,16 @@ describe('findCandidates: rows consistent with what the neighbour knows', () => 
     expect(candidatesOf(rows, [h])).toEqual([[0, 3]]);
   });
 
+  it('reads a banded enrolment year as the years it holds', () => {
+    const h = household({ id: 'H1', enrolledYear: 2017 });
+    const rows = [
+      publishedRow(h, { enrolled_year: '2016–2017' }),
+      publishedRow(h, { enrolled_year: '2018' }),
+      publishedRow(h, { enrolled_year: null }),
+    ];
+    expect(candidatesOf(rows, [h])).toEqual([[0, 2]]);
+  });
+
   it('reads status from events: 清退 → 清退, none → 在册 or 已脱贫, never 清退', () => {
     const removed = household({
       id: 'R',
