@@ -110,7 +110,9 @@ export function checkProjects(
 /** The household count a project's beneficiaries are held to, and how to name it. */
 interface Limit {
   households: number;
+  /** The place, as the message names it: 该村（田墘村）, 田墘街道, 全区. */
   where: string;
+  /** Which households of households.csv were counted: 该街道各村, 全部. */
   which: string;
 }
 

@@ -242,11 +242,11 @@ export const money = (opts: { positive?: boolean } = {}) =>
         decimalPlaces(written) > 2
           ? `应写作 ${plainNumber(Math.round(wan * 100) / 100)}（最多两位小数）`
           : `应写作 ${written}`;
-      const what = unit.startsWith('万') ? '' : ` 即 ${written} 万元，`;
+      const converted = unit.startsWith('万') ? ' ' : ` 即 ${written} 万元，`;
       return fail(
         ctx,
         'type-error',
-        `金额以万元为单位填写纯数字：${shown(v)}${what || ' '}${should}`,
+        `金额以万元为单位填写纯数字：${shown(v)}${converted}${should}`,
       );
     }
     const n = parseNumber(v);
