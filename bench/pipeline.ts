@@ -58,7 +58,7 @@ export function benchPipeline(scales: { name: string; dir: string }[], repeats: 
     header: ['scale', 'stage', 'rows', 'wall s (median)', 'rows/s', 'peak RSS MB'],
     rows,
     notes: [
-      `median of ${repeats} runs, each in a fresh process; rows = all five CSVs.`,
+      `median of ${repeats} runs, each in a fresh process; rows = all CSVs (projects.csv included when present).`,
       'Budget (province scale): validate + publish ≤ 10 s, peak memory ≤ 1.5 GB.',
     ],
     failures,

@@ -2,7 +2,8 @@
  * The data sets the benchmark builds: the bundled sample (45 villages) and
  * generated ones at 500 and 2,300 villages. Households are scaled like the
  * sample (about 33 per village) up to the province figure, 700,000 households
- * at 2,300 villages; changes and rectifications follow the same ratios. The
+ * at 2,300 villages; changes and rectifications follow the same ratios, and
+ * projects the generator's own default (13 per village: ~30,000). The
  * generator is deterministic, so a data set is generated once and cached in
  * .build/bench/ (written to a temporary folder and renamed, so an interrupted
  * run never leaves a half-written set behind).
@@ -67,7 +68,8 @@ export function sampleArgs(s: Scale): string[] {
 export function dataDir(s: Scale): string {
   if (s === SAMPLE) return path.resolve('data');
   const dir = path.resolve('.build/bench', s.name);
-  if (existsSync(path.join(dir, 'campaign.json'))) return dir;
+  // projects.csv came later: a set cached before it is generated again.
+  if (existsSync(path.join(dir, 'projects.csv'))) return dir;
   const tmp = `${dir}.tmp-${process.pid}`;
   console.error(`generating ${s.name} data (${s.villages} villages, ${s.households} households)…`);
   const r = spawnSync(process.execPath, ['cli/sample.ts', '--out', tmp, ...sampleArgs(s)], {

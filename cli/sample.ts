@@ -23,5 +23,5 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
   `已生成 ${args.out}/（preset ${options.preset}，seed ${options.seed}，${seconds} 秒）：` +
     `${stats.villages} 个村（双到村 ${stats.shuangdaoVillages}），${stats.households} 户 ${stats.persons} 人，` +
-    `${stats.changes} 条变动，${stats.shortcomings} 条短板，${stats.rectifications} 条整改问题`,
+    `${stats.changes} 条变动，${stats.shortcomings} 条短板，${stats.rectifications} 条整改问题，${stats.projects} 个项目`,
 );

@@ -60,3 +60,31 @@ export const ISSUE_CATEGORIES = [
   '其他',
 ] as const;
 export const RECTIFICATION_STATUSES = ['已完成', '整改中', '未启动'] as const;
+/** 项目类型 of projects.csv: the four 双到 领域 first, then the other lines of poverty funding. */
+export const PROJECT_CATEGORIES = [
+  '产业发展',
+  '基础设施',
+  '公共服务设施',
+  '基层党建',
+  '住房安全',
+  '教育',
+  '医疗',
+  '就业',
+  '其他',
+] as const;
+/** 资金来源 of projects.csv. */
+export const FUND_SOURCES = [
+  '中央财政',
+  '省级财政',
+  '市级财政',
+  '区级财政',
+  '帮扶单位',
+  '社会资金',
+  '其他',
+] as const;
+export const PROJECT_STATUSES = ['未开工', '在建', '已完工', '已验收'] as const;
+/** Project statuses that mean the works are finished: 完工日期 is required for these, empty otherwise. */
+export const PROJECT_DONE_STATUSES: readonly (typeof PROJECT_STATUSES)[number][] = [
+  '已完工',
+  '已验收',
+];

@@ -7,5 +7,7 @@ export * from './input/households.ts';
 export * from './input/householdChanges.ts';
 export * from './input/shortcomings.ts';
 export * from './input/rectifications.ts';
+export * from './input/projects.ts';
+export * from './input/unitText.ts';
 export * from './input/datasets.ts';
 export * from './published.ts';

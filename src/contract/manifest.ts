@@ -32,5 +32,11 @@ export interface PublishManifest {
   /** Every file in outDir but manifest.json itself, sorted by path. */
   files: PublishedFile[];
   rows: Record<string, number>;
+  /**
+   * Whether projects.csv (optional) was provided. When false the projects table
+   * is published empty, so queries still run, and pages say the publication has
+   * no project data (a provided file with no rows is true, with 0 rows).
+   */
+  projects_provided: boolean;
   privacy: PrivacyReport;
 }

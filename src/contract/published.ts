@@ -5,16 +5,26 @@
  *
  * Invariant: no 户编号 (household_id), no exact income, household rows
  * k-anonymous on (village_code, household_size, household_type, labor_capacity).
+ * Project amounts are public money and published exactly; projects carry no
+ * household-level data.
  */
+import { DIMENSIONS, FUND_SOURCES, PROJECT_CATEGORIES, PROJECT_STATUSES } from './enums.ts';
 
-/** A column type, named the way DuckDB and Frictionless both understand it. */
-export type PublishedType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'list';
+/**
+ * A column type, named the way DuckDB and Frictionless both understand it.
+ * `decimal` is an exact amount with two decimal places (money in 万元): DuckDB
+ * DECIMAL(18,2), so sums stay exact (a DOUBLE sum of 0.1 + 0.2 shows
+ * 0.30000000000000004); Frictionless calls it a number.
+ */
+export type PublishedType =
+  'string' | 'integer' | 'number' | 'decimal' | 'boolean' | 'date' | 'list';
 
 /** The DuckDB column type of each published type (the browser database's DDL). */
 export const DUCKDB_TYPES: Readonly<Record<PublishedType, string>> = {
   string: 'VARCHAR',
   integer: 'INTEGER',
   number: 'DOUBLE',
+  decimal: 'DECIMAL(18,2)',
   boolean: 'BOOLEAN',
   date: 'DATE',
   list: 'VARCHAR[]',
@@ -193,6 +203,54 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
         type: 'boolean',
         description: '未完成且整改时限早于数据截止日期，或完成日期晚于整改时限',
       },
+    ],
+  },
+  {
+    name: 'projects',
+    title: '扶贫资金项目',
+    description:
+      '每个扶贫资金项目一行。资金是公共资金，金额（万元）照实公开；不含任何户级数据。街道为空的是全区项目，街道有而村为空的是覆盖整个街道的项目。本次发布没有提供项目数据时，此表为空。',
+    sortBy: ['street', 'village_code', 'plan_year', 'project_id'],
+    download: true,
+    columns: [
+      s('project_id', '项目编号', '项目编号'),
+      i('plan_year', '计划年度', '项目列入计划的年度'),
+      s('street', '街道', '项目所在街道；全区项目为空'),
+      s('village_code', '村代码', '项目所在村的 12 位村代码；街道或全区项目为空'),
+      s('village_name', '村名称', '项目所在村；街道或全区项目为空'),
+      s('project_name', '项目名称', '项目名称'),
+      s('category', '项目类型', PROJECT_CATEGORIES.join(' / ')),
+      s('task', '建设任务', '建设内容与规模'),
+      s('fund_source', '资金来源', FUND_SOURCES.join(' / ')),
+      {
+        name: 'budget_wan',
+        label: '计划资金（万元）',
+        type: 'decimal',
+        description: '计划投入的资金（万元，两位小数，照实公开）',
+      },
+      {
+        name: 'disbursed_wan',
+        label: '已拨付（万元）',
+        type: 'decimal',
+        description: '截至数据截止日期已拨付的资金（万元，两位小数，照实公开）',
+      },
+      s('implementer', '实施单位', '负责实施的单位'),
+      { name: 'start_date', label: '开工日期', type: 'date', description: '开工日期' },
+      {
+        name: 'end_date',
+        label: '完工日期',
+        type: 'date',
+        description: '完工日期（已完工、已验收的项目）',
+      },
+      s('status', '项目状态', PROJECT_STATUSES.join(' / ')),
+      i('beneficiary_households', '受益贫困户数', '受益的建档立卡贫困户数'),
+      s('benefit_mechanism', '带贫减贫机制', '贫困户如何受益'),
+      s(
+        'shortcoming_dimension',
+        '对应短板',
+        `项目回应的"双到"村短板领域（${DIMENSIONS.join(' / ')}）；空 = 不对应短板`,
+      ),
+      s('performance_goal', '绩效目标', '项目的绩效目标'),
     ],
   },
   {

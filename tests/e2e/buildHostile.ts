@@ -16,6 +16,7 @@ const FILES = [
   'household_changes.csv',
   'shortcomings.csv',
   'rectifications.csv',
+  'projects.csv',
 ];
 
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => {

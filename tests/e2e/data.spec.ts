@@ -120,7 +120,7 @@ test('the dictionary lists every input file and column, and every campaign.json 
   for (const d of DATASETS) {
     const section = page.locator(`#file-${d.name}`);
     await expect(section.getByRole('heading')).toContainText(d.file);
-    await expect(section.getByRole('heading')).toContainText(`附件 ${d.attachment}`);
+    await expect(section.getByRole('heading')).toContainText(`方案${d.planRef}`);
     for (const c of d.columns) {
       const row = section
         .getByRole('row')

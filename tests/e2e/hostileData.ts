@@ -62,6 +62,7 @@ export function injectHostile(tables: Record<string, CsvTable>): HostilePlan {
   const shortcomings = tables['shortcomings.csv'] as CsvTable;
   const rectifications = tables['rectifications.csv'] as CsvTable;
   const changes = tables['household_changes.csv'] as CsvTable;
+  const projects = tables['projects.csv'] as CsvTable;
 
   const rectified = new Set(rectifications.rows.map((r) => r['村代码']));
   const withShortcomings = new Set(shortcomings.rows.map((r) => r['村代码']));
@@ -83,7 +84,8 @@ export function injectHostile(tables: Record<string, CsvTable>): HostilePlan {
   streets.forEach((s, i) => {
     plan.streets[s] = HOSTILE_STREETS[i % HOSTILE_STREETS.length] as string;
   });
-  for (const row of [...villages.rows, ...rectifications.rows])
+  // A district-wide project has no street: it stays empty.
+  for (const row of [...villages.rows, ...rectifications.rows, ...projects.rows])
     row['街道'] = plan.streets[row['街道'] as string] ?? (row['街道'] as string);
 
   const spray = (table: CsvTable, column: string, offset = 0) =>
@@ -96,5 +98,13 @@ export function injectHostile(tables: Record<string, CsvTable>): HostilePlan {
   spray(shortcomings, '短板描述');
   spray(shortcomings, '拟建项目', 1);
   spray(shortcomings, '责任单位', 2);
+  spray(projects, '建设任务');
+  spray(projects, '实施单位', 1);
+  spray(projects, '带贫减贫机制', 2);
+  spray(projects, '绩效目标', 3);
+  // 项目名称 is at most 100 characters: every hostile string but the long word.
+  projects.rows
+    .slice(0, KEYS.length)
+    .forEach((row, i) => (row['项目名称'] = KEYS[i] === 'long' ? HOSTILE.script : cycle(i)));
   return plan;
 }

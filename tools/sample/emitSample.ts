@@ -1,6 +1,7 @@
 import {
   householdChangesDataset,
   householdsDataset,
+  projectsDataset,
   rectificationsDataset,
   shortcomingsDataset,
   villagesDataset,
@@ -9,7 +10,7 @@ import {
 import { allocate } from './allocate.ts';
 import { buildCampaign } from './buildCampaign.ts';
 import { buildRegion } from './buildRegion.ts';
-import { buildVillages } from './buildVillages.ts';
+import { buildVillages, type VillageRecord } from './buildVillages.ts';
 import { createCalendar } from './calendar.ts';
 import { createChangeLog } from './changeLog.ts';
 import { CSV_BOM, csvRow } from './csvRow.ts';
@@ -18,6 +19,7 @@ import type { SampleOptions } from './presets.ts';
 import { deriveRng } from './rng.ts';
 import type { TextSink } from './textSink.ts';
 import { writeHouseholds } from './writeHouseholds.ts';
+import { writeProjects, type Registered } from './writeProjects.ts';
 import { writeRectifications } from './writeRectifications.ts';
 import { writeShortcomings } from './writeShortcomings.ts';
 
@@ -28,6 +30,7 @@ export const SAMPLE_FILES = [
   'household_changes.csv',
   'shortcomings.csv',
   'rectifications.csv',
+  'projects.csv',
   'campaign.json',
 ] as const;
 export type SampleFile = (typeof SAMPLE_FILES)[number];
@@ -41,6 +44,7 @@ export interface SampleStats {
   changes: number;
   shortcomings: number;
   rectifications: number;
+  projects: number;
 }
 
 /** The canonical Chinese header row, straight from the schema, after the BOM Excel writes. */
@@ -91,7 +95,7 @@ export function emitSample(
   const householdId = (index: number) => `HH-${String(index + 1).padStart(width, '0')}`;
   sink = open('households.csv');
   sink.write(header(householdsDataset));
-  const { persons } = writeHouseholds(
+  const { persons, registered } = writeHouseholds(
     villages,
     perVillage,
     plan,
@@ -127,6 +131,19 @@ export function emitSample(
   );
   sink.close();
 
+  // Its own stream, drawn last: the five other files are the same with or without projects.
+  sink = open('projects.csv');
+  sink.write(header(projectsDataset));
+  const projects = writeProjects(
+    villages,
+    shortcomings,
+    registeredBy(villages, registered),
+    options.projects,
+    deriveRng(seed, 'projects'),
+    sink,
+  );
+  sink.close();
+
   sink = open('campaign.json');
   sink.write(`${JSON.stringify(buildCampaign(region), null, 2)}\n`);
   sink.close();
@@ -137,7 +154,22 @@ export function emitSample(
     households: options.households,
     persons,
     changes: log.length,
-    shortcomings,
+    shortcomings: shortcomings.length,
     rectifications,
+    projects,
   };
+}
+
+/** 建档立卡 households by village code, by street and in all, from the counts by village index. */
+function registeredBy(villages: readonly VillageRecord[], counts: readonly number[]): Registered {
+  const byVillage = new Map<string, number>();
+  const byStreet = new Map<string, number>();
+  let all = 0;
+  villages.forEach((v, i) => {
+    const n = counts[i] ?? 0;
+    byVillage.set(v.code, n);
+    byStreet.set(v.street.name, (byStreet.get(v.street.name) ?? 0) + n);
+    all += n;
+  });
+  return { byVillage, byStreet, all };
 }

@@ -8,7 +8,8 @@ export const SAMPLE_USAGE = `用法 usage: npm run sample -- [选项]
   --households N         贫困户数
   --villages N           村（居）数；超过 150 时按"省"生成约 20 个县、每村约 23 个镇街
   --changes N            变动记录数
-  --rectifications N     整改问题数`;
+  --rectifications N     整改问题数
+  --projects N           扶贫资金项目数（默认每村 13 个）；0 = projects.csv 只有表头`;
 
 /** What the command line asked for. */
 export interface SampleArgs {
@@ -17,7 +18,7 @@ export interface SampleArgs {
   options: Partial<SampleOptions>;
 }
 
-const COUNTS = ['seed', 'households', 'villages', 'changes', 'rectifications'] as const;
+const COUNTS = ['seed', 'households', 'villages', 'changes', 'rectifications', 'projects'] as const;
 
 /** Parses `npm run sample` arguments; throws an Error with a Chinese message on bad input. */
 export function parseSampleArgs(argv: readonly string[]): SampleArgs {

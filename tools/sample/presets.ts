@@ -9,6 +9,8 @@ export interface SampleOptions {
   villages: number;
   changes: number;
   rectifications: number;
+  /** Projects in projects.csv; by default PROJECTS_PER_VILLAGE for each village. */
+  projects: number;
 }
 
 /** A street (街道) or town (镇) of a preset's fixed layout. */
@@ -21,7 +23,8 @@ export interface StreetSpec {
 }
 
 export interface Preset {
-  defaults: Omit<SampleOptions, 'preset'>;
+  /** Defaults of the counts; `projects` follows the villages (PROJECTS_PER_VILLAGE). */
+  defaults: Omit<SampleOptions, 'preset' | 'projects'>;
   region: string;
   title: string;
   /** First six digits of every 村代码: province 99 does not exist, so no code is real. */
@@ -67,12 +70,33 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
 /** Above this many villages the preset's few streets give way to a province of counties and towns. */
 export const PROVINCE_LAYOUT_ABOVE = 150;
 
+/**
+ * Funded projects per village when --projects is not given: a dozen or so over
+ * 2016–2020 (village, street and district projects together), about 600 for
+ * the 45-village sample and 30,000 at the 2,300-village province scale.
+ */
+export const PROJECTS_PER_VILLAGE = 13;
+
 /** Fills the options a caller left out from the preset's defaults. */
 export function resolveSampleOptions(partial: Partial<SampleOptions> = {}): SampleOptions {
   const preset = partial.preset ?? 'default';
   const defaults = PRESETS[preset].defaults;
-  const options: SampleOptions = { ...defaults, ...dropUndefined(partial), preset };
-  for (const key of ['households', 'villages', 'changes', 'rectifications', 'seed'] as const) {
+  const given = dropUndefined(partial);
+  const villages = given.villages ?? defaults.villages;
+  const options: SampleOptions = {
+    ...defaults,
+    projects: Math.round(PROJECTS_PER_VILLAGE * villages),
+    ...given,
+    preset,
+  };
+  for (const key of [
+    'households',
+    'villages',
+    'changes',
+    'rectifications',
+    'projects',
+    'seed',
+  ] as const) {
     const v = options[key];
     if (!Number.isInteger(v) || v < 0) throw new Error(`${key} 应为非负整数，实际为 ${v}`);
   }

@@ -16,7 +16,9 @@ const MAX_SIZE = 20;
  * Streams households.csv rows (village by village) and records each
  * household's change records in `log`. Roles are drawn without replacement
  * (a sequential multinomial draw), so the plan's counts come out exactly
- * while nothing but the current household is held in memory.
+ * while nothing but the current household is held in memory. Returns the
+ * persons written and, by village index, the 建档立卡 households (在册 and
+ * 已脱贫: what a project's 受益贫困户数 may not exceed).
  */
 export function writeHouseholds(
   villages: readonly VillageRecord[],
@@ -27,7 +29,7 @@ export function writeHouseholds(
   rng: Rng,
   sink: TextSink,
   log: ChangeLog,
-): { persons: number } {
+): { persons: number; registered: number[] } {
   const left = ROLES.map((r) => plan.roles[r]);
   let householdsLeft = left.reduce((a, b) => a + b, 0);
   let eligibleLeft = householdsLeft - plan.roles.清退 - plan.roles.新增纳入;
@@ -35,6 +37,7 @@ export function writeHouseholds(
   let extraLeft = eligibleLeft > 0 ? plan.population - base * eligibleLeft : 0;
   let index = 0;
   let persons = 0;
+  const registered = villages.map(() => 0);
 
   villages.forEach((village, vi) => {
     for (let k = 0; k < (perVillage[vi] ?? 0); k++, index++) {
@@ -46,6 +49,7 @@ export function writeHouseholds(
       const role: Role = ROLES[r]!;
       const h = drawHousehold(role, rng);
       persons += h.size;
+      if (h.status !== '清退') registered[vi]! += 1;
 
       if (role === '清退' || role === '新增纳入' || role === '返贫' || role === '脱贫') {
         const delta = role === '清退' ? -h.size : role === '新增纳入' ? h.size : 0;
@@ -82,7 +86,7 @@ export function writeHouseholds(
       sink.write(csvRow(COLUMNS.map((c) => row[c] ?? '')));
     }
   });
-  return { persons };
+  return { persons, registered };
 }
 
 /**

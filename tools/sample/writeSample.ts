@@ -6,7 +6,7 @@ import { fileSink } from './textSink.ts';
 
 /**
  * Generates a data set straight into `dir`, streaming each file (memory stays
- * flat at province scale). Files other than the six data files (README.md) are left alone.
+ * flat at province scale). Files other than the data files (README.md) are left alone.
  */
 export function writeSample(
   partial: Partial<SampleOptions>,

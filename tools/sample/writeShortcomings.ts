@@ -8,13 +8,26 @@ import { unitName } from './unitName.ts';
 
 const COLUMNS = shortcomingsDataset.columns.map((c) => c.key);
 
-/** Writes exactly one row per 双到 village and 领域 (the plan's attachment 3). */
+/** A written shortcoming row, as the project generator needs it. */
+export interface ShortcomingRecord {
+  village: VillageRecord;
+  dimension: (typeof DIMENSIONS)[number];
+  mechanismInPlace: boolean;
+  inProjectLibrary: boolean;
+  /** The proposed project (拟建项目) and its estimate in 万元, if any. */
+  project: { text: string; wan: number | null } | null;
+}
+
+/**
+ * Writes exactly one row per 双到 village and 领域 (the plan's attachment 3)
+ * and returns them.
+ */
 export function writeShortcomings(
   villages: readonly VillageRecord[],
   rng: Rng,
   sink: TextSink,
-): number {
-  let rows = 0;
+): ShortcomingRecord[] {
+  const records: ShortcomingRecord[] = [];
   for (const village of villages) {
     if (village.round === null) continue;
     for (const dimension of DIMENSIONS) {
@@ -25,6 +38,7 @@ export function writeShortcomings(
       const shortcoming = inPlace ? (rng.chance(0.3) ? rng.pick(t.minor) : '') : item.gap;
       const project = rng.chance(inPlace ? 0.15 : 0.85) ? item.project(rng) : null;
       const estimated = project?.wan != null && rng.chance(0.8) ? project.wan : null;
+      const inLibrary = project !== null && rng.chance(0.8);
       const row: Record<string, string | number> = {
         village_code: village.code,
         dimension,
@@ -32,12 +46,18 @@ export function writeShortcomings(
         shortcoming,
         proposed_project: project?.text ?? '',
         estimated_investment_wan: estimated ?? '',
-        in_project_library: project && rng.chance(0.8) ? '是' : '否',
+        in_project_library: inLibrary ? '是' : '否',
         responsible_unit: unitName(item.unit, village.street),
       };
       sink.write(csvRow(COLUMNS.map((c) => row[c] ?? '')));
-      rows++;
+      records.push({
+        village,
+        dimension,
+        mechanismInPlace: inPlace,
+        inProjectLibrary: inLibrary,
+        project: project ? { text: project.text, wan: estimated ?? project.wan } : null,
+      });
     }
   }
-  return rows;
+  return records;
 }

@@ -77,6 +77,7 @@ export function csvFormatter(
   switch (column.type) {
     case 'integer':
     case 'number':
+    case 'decimal':
       return (v) => (v === null || v === undefined ? '' : String(v));
     case 'boolean':
       return (v) => (v === null || v === undefined ? '' : v ? CSV_TRUE : CSV_FALSE);

@@ -30,7 +30,9 @@ export interface OtherDownload extends FileDigest {
 type Field = Record<string, unknown>;
 
 function field(c: PublishedColumn, name: string, inCsv: boolean): Field {
-  const f: Field = { name, title: c.label, description: c.description, type: c.type };
+  // Frictionless has no decimal type: an exact amount is a number.
+  const type = c.type === 'decimal' ? 'number' : c.type;
+  const f: Field = { name, title: c.label, description: c.description, type };
   if (c.type === 'list') {
     f.itemType = 'string';
     if (inCsv) f.delimiter = CSV_LIST_SEPARATOR;

@@ -28,6 +28,8 @@ const CSV_READ_TYPES: Readonly<Record<PublishedType, string>> = {
   string: 'VARCHAR',
   integer: 'INTEGER',
   number: 'DOUBLE',
+  // Read as written ("12.35"), never through a double.
+  decimal: 'DECIMAL(18,2)',
   boolean: 'VARCHAR',
   date: 'DATE',
   list: 'VARCHAR',

@@ -112,6 +112,29 @@ export function shapeForPublication(data: Dataset): Publication {
         (r.status !== '已完成' && r.deadline < asOf) ||
         (r.completed_date !== null && r.completed_date > r.deadline),
     })),
+    // Published as given (amounts exactly: public money); null when not provided gives an empty table.
+    projects: (data.projects ?? []).map((p) => ({
+      project_id: p.project_id,
+      plan_year: p.plan_year,
+      street: p.street,
+      village_code: p.village_code,
+      village_name:
+        p.village_code === null ? null : villageOf(p.village_code, 'projects.csv').village_name,
+      project_name: p.project_name,
+      category: p.category,
+      task: p.task,
+      fund_source: p.fund_source,
+      budget_wan: p.budget_wan,
+      disbursed_wan: p.disbursed_wan,
+      implementer: p.implementer,
+      start_date: p.start_date,
+      end_date: p.end_date,
+      status: p.status,
+      beneficiary_households: p.beneficiary_households,
+      benefit_mechanism: p.benefit_mechanism,
+      shortcoming_dimension: p.shortcoming_dimension,
+      performance_goal: p.performance_goal,
+    })),
     phases: data.campaign.phases.map((p) => ({ name: p.name, start: p.start, end: p.end })),
   };
   for (const t of PUBLISHED_TABLES) {

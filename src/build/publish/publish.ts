@@ -168,6 +168,7 @@ export async function publish(
       db: { path: dbPath, ...dbDigest },
       files,
       rows,
+      projects_provided: data.projects !== null,
       privacy: report,
     };
     await writeFile(join(tmp, MANIFEST_FILE), json(manifest));

@@ -45,7 +45,9 @@ export async function runBuild({
     log(
       `已发布数据：${Object.entries(manifest.rows)
         .map(([t, n]) => `${t} ${n}`)
-        .join('，')}`,
+        .join(
+          '，',
+        )}${manifest.projects_provided ? '' : '（未提供 projects.csv：本次发布没有项目数据）'}`,
     );
     process.env.HTK_PUBLISH_DIR = stage;
     if (result.data.campaign.site_url) process.env.SITE_URL = result.data.campaign.site_url;

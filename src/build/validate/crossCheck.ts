@@ -10,10 +10,12 @@ import type { Household } from '../../contract/input/households.ts';
 import type { HouseholdChange } from '../../contract/input/householdChanges.ts';
 import type { Shortcoming } from '../../contract/input/shortcomings.ts';
 import type { Rectification } from '../../contract/input/rectifications.ts';
+import type { Project } from '../../contract/input/projects.ts';
 import type { ValidationIssue } from './issues.ts';
 import type { FileValidation } from './validateFile.ts';
 import { maskPersonalData } from './personalData.ts';
 import { checkStatuses } from './checkStatuses.ts';
+import { checkProjects } from './checkProjects.ts';
 
 /** One file's validation, with the path its issues are reported under. */
 export type CheckedFile<Row> = FileValidation<Row> & { file: string };
@@ -27,9 +29,11 @@ export interface CrossCheckInput {
   household_changes?: CheckedFile<HouseholdChange>;
   shortcomings?: CheckedFile<Shortcoming>;
   rectifications?: CheckedFile<Rectification>;
+  /** Absent also when the optional projects.csv was not provided. */
+  projects?: CheckedFile<Project>;
 }
 
-/** Checks that the five files agree with each other and with campaign.json. */
+/** Checks that the files agree with each other and with campaign.json. */
 export function crossCheck(input: CrossCheckInput): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const {
@@ -39,6 +43,7 @@ export function crossCheck(input: CrossCheckInput): ValidationIssue[] {
     household_changes: changes,
     shortcomings,
     rectifications,
+    projects,
   } = input;
   const at =
     <Row>(f: CheckedFile<Row>) =>
@@ -76,10 +81,12 @@ export function crossCheck(input: CrossCheckInput): ValidationIssue[] {
     villageByCode.has(code) ||
     villages.failedKeys.get('village_code')!.has(code);
   const villagesName = villages ? baseName(villages.file) : 'villages.csv';
+  const streets = new Set(villages?.rows.map((v) => v.street));
+  for (const s of villages?.failedKeys.get('street') ?? []) streets.add(s);
+  const asOfYear = asOf === null ? null : Number(asOf.slice(0, 4));
 
   if (households) {
     const report = at(households);
-    const asOfYear = asOf === null ? null : Number(asOf.slice(0, 4));
     households.rows.forEach((h, i) => {
       if (!villageKnown(h.village_code))
         report(
@@ -162,8 +169,6 @@ export function crossCheck(input: CrossCheckInput): ValidationIssue[] {
 
   if (rectifications) {
     const report = at(rectifications);
-    const streets = new Set(villages?.rows.map((v) => v.street));
-    for (const s of villages?.failedKeys.get('street') ?? []) streets.add(s);
     rectifications.rows.forEach((r, i) => {
       if (villages?.readable && !streets.has(r.street))
         report(
@@ -195,6 +200,28 @@ export function crossCheck(input: CrossCheckInput): ValidationIssue[] {
       'completed_date',
       rectifications.headers.completed_date ?? '完成日期',
     );
+  }
+
+  if (projects) {
+    const report = at(projects);
+    checkProjects(
+      projects,
+      { villages, villageByCode, villageKnown, streets, households, shortcomings },
+      report,
+    );
+    if (asOfYear !== null)
+      projects.rows.forEach((p, i) => {
+        // The village project library runs 2018—2020, planned two years ahead of 2018.
+        if (p.plan_year > asOfYear + 2)
+          report(
+            i,
+            'plan_year',
+            'constraint-error',
+            `计划年度 ${p.plan_year} 超出范围：最晚为数据截止日期 ${asOf} 所在年份后两年，即 ${asOfYear + 2}`,
+          );
+      });
+    notAfterAsOf(projects, 'start_date', projects.headers.start_date ?? '开工日期');
+    notAfterAsOf(projects, 'end_date', projects.headers.end_date ?? '完工日期');
   }
   return issues;
 }

@@ -5,7 +5,12 @@ import type { ValidationIssue } from './issues.ts';
 export interface SummaryInput {
   ok: boolean;
   issues: readonly ValidationIssue[];
-  stats: readonly { file: string; rows: number; encoding?: string }[];
+  stats: readonly {
+    file: string;
+    rows: number;
+    encoding?: string;
+    notProvided?: { title: string };
+  }[];
 }
 
 /** Chinese name of each issue code, and one line saying how to fix it. */
@@ -38,7 +43,7 @@ export const ISSUE_CODE_HELP: Readonly<Record<IssueCode, { label: string; hint: 
   },
   'type-error': {
     label: '格式不对',
-    hint: '日期请写成 2018-06-05；数字只写数字（如 5234.5，不要写"约""元"）；村代码写 12 位数字',
+    hint: '日期请写成 2018-06-05；数字只写数字（如 5234.5，不要写"约""元"）；金额以万元为单位（12.5 万元写 12.5）；村代码写 12 位数字',
   },
   'constraint-error': {
     label: '取值不符合规则',
@@ -47,7 +52,7 @@ export const ISSUE_CODE_HELP: Readonly<Record<IssueCode, { label: string; hint: 
   'unique-error': { label: '重复', hint: '编号应唯一：删除重复的行，或改正其中一个编号' },
   'foreign-key': {
     label: '文件之间不一致',
-    hint: '按消息核对两个文件：引用的村、户、街道须存在，建档状态须与最近的状态变动一致',
+    hint: '按消息核对两个文件：引用的村、户、街道须存在，建档状态须与最近的状态变动一致，项目的受益贫困户数不超过建档立卡户数',
   },
   'row-constraint': {
     label: '同一行内前后矛盾',
@@ -55,7 +60,7 @@ export const ISSUE_CODE_HELP: Readonly<Record<IssueCode, { label: string; hint: 
   },
   'personal-data': {
     label: '含个人信息',
-    hint: '删除或改写身份证号、手机号、银行卡号；户编号请用不含这些号码的假名编号',
+    hint: '删除或改写身份证号、手机号、银行卡号；户编号请用不含这些号码的假名编号；实施单位只填单位名称，不填个人姓名或联系人',
   },
   'extra-file': {
     label: '多余的文件（警告）',
@@ -75,7 +80,9 @@ export function formatSummary(result: SummaryInput): string {
   const out: string[] = ['读取：'];
   for (const s of result.stats)
     out.push(
-      `  ${s.file}：${s.rows.toLocaleString('en-US')} 行${s.encoding ? `（${s.encoding}）` : ''}`,
+      s.notProvided
+        ? `  ${s.file}：未提供（可选文件；本次发布没有${s.notProvided.title}数据）`
+        : `  ${s.file}：${s.rows.toLocaleString('en-US')} 行${s.encoding ? `（${s.encoding}）` : ''}`,
     );
   const errors = result.issues.filter((i) => i.severity === 'error');
   const warnings = result.issues.length - errors.length;

@@ -1,7 +1,7 @@
 /**
- * Reads and validates a data folder: campaign.json and the five CSV files of the
- * data contract. Read-only: the validator never writes to its input folder.
- * Node only.
+ * Reads and validates a data folder: campaign.json and the CSV files of the
+ * data contract (five required, projects.csv optional). Read-only: the
+ * validator never writes to its input folder. Node only.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,6 +23,8 @@ export interface LoadStat {
   rows: number;
   /** Detected text encoding, e.g. `UTF-8`, `GB18030`. */
   encoding?: string;
+  /** Set when an optional file is not in the folder: its title (the summary says so). */
+  notProvided?: { title: string };
 }
 
 export interface LoadResult {
@@ -79,7 +81,8 @@ export async function loadDataset(
     const file = shownFile(dataset.file);
     const bytes = await readBytes(path.join(dir, dataset.file));
     if (bytes === null) {
-      fileIssue(dataset.file, 'missing-file', `缺少文件 ${dataset.file}（${dataset.title}）`);
+      if (dataset.optional) stats.push({ file, rows: 0, notProvided: { title: dataset.title } });
+      else fileIssue(dataset.file, 'missing-file', `缺少文件 ${dataset.file}（${dataset.title}）`);
       continue;
     }
     const decoded = decodeBytes(bytes);
@@ -114,7 +117,8 @@ export async function loadDataset(
     ok && campaign
       ? ({
           campaign,
-          ...Object.fromEntries(DATASETS.map((d) => [d.name, checked[d.name]?.rows ?? []])),
+          // Only an optional file can be absent when nothing is wrong: null says it was not given.
+          ...Object.fromEntries(DATASETS.map((d) => [d.name, checked[d.name]?.rows ?? null])),
         } as unknown as Dataset)
       : null;
   return { ok, data, issues, stats };

@@ -14,6 +14,7 @@ const UNIQUE_RULES: Readonly<Record<string, readonly UniqueRule[]>> = {
   households: [{ keys: ['household_id'], column: 'household_id' }],
   shortcomings: [{ keys: ['village_code', 'dimension'], column: 'dimension' }],
   rectifications: [{ keys: ['issue_id'], column: 'issue_id' }],
+  projects: [{ keys: ['project_id'], column: 'project_id' }],
 };
 
 /** First line of each key value. */

@@ -52,9 +52,18 @@ export function normalizeNumberText(value: string): string {
     .replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1');
 }
 
-/** Required non-empty text. */
-export const requiredText = () =>
-  z.string().transform((v, ctx) => (v === '' ? fail(ctx, 'constraint-error', '不能为空') : v));
+/** Required non-empty text, of at most `max` characters when given. */
+export const requiredText = (opts: { max?: number } = {}) =>
+  z.string().transform((v, ctx) => {
+    if (v === '') return fail(ctx, 'constraint-error', '不能为空');
+    if (opts.max !== undefined && [...v].length > opts.max)
+      return fail(
+        ctx,
+        'constraint-error',
+        `不能超过 ${opts.max} 个字，实际为 ${[...v].length} 个字`,
+      );
+    return v;
+  });
 
 /** Characters a name cannot hold when it is also a page address (Astro's static routes and file names). */
 const NOT_IN_PATH = /[/\\?#%]/;
@@ -185,6 +194,74 @@ export const decimal = (opts: { min?: number } = {}) =>
 /** An optional decimal number ≥ min: empty → null. */
 export const optionalDecimal = (opts: { min?: number } = {}) =>
   z.string().transform((v, ctx) => (v === '' ? null : decimalCell(opts, v, ctx)));
+
+/** Money units staff write after an amount, and what one of them is in 万元. */
+const MONEY_UNITS: Readonly<Record<string, number>> = {
+  万元: 1,
+  万: 1,
+  元: 1e-4,
+  亿元: 1e4,
+  亿: 1e4,
+};
+const AMOUNT_WITH_UNIT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(万元|万|元|亿元|亿)$/;
+
+/** `x` without float noise or trailing zeros: 12.5, 0.1234, 12000. */
+const plainNumber = (x: number) => String(Number(x.toFixed(8)));
+
+/** Decimal places of a normalised number, trailing zeros not counted (12.50 has 1). */
+function decimalPlaces(s: string): number {
+  const fraction = /\.(\d*)$/.exec(s)?.[1] ?? '';
+  return fraction.replace(/0+$/, '').length;
+}
+
+/**
+ * An amount in 万元 (ten thousand yuan), as funds are reported: a plain number
+ * with at most two decimals (exact to the hundred yuan), > 0 when `positive`,
+ * else ≥ 0. Thousands separators and full-width digits are normalised like any
+ * number; an amount written with a unit (`12.5万`, `125,000元`) is refused with
+ * the number it should have been, because guessing the unit of public money
+ * would publish a figure nobody wrote.
+ */
+export const money = (opts: { positive?: boolean } = {}) =>
+  z.string().transform((v, ctx) => {
+    if (v === '')
+      return fail(
+        ctx,
+        'constraint-error',
+        opts.positive
+          ? '不能为空，应为大于 0 的金额（万元）'
+          : '不能为空，应为金额（万元）；没有时填 0',
+      );
+    const s = normalizeNumberText(v);
+    const withUnit = AMOUNT_WITH_UNIT.exec(s);
+    if (withUnit) {
+      const unit = withUnit[2]!;
+      const wan = Number(withUnit[1]) * MONEY_UNITS[unit]!;
+      const written = plainNumber(wan);
+      const should =
+        decimalPlaces(written) > 2
+          ? `应写作 ${plainNumber(Math.round(wan * 100) / 100)}（最多两位小数）`
+          : `应写作 ${written}`;
+      const converted = unit.startsWith('万') ? ' ' : ` 即 ${written} 万元，`;
+      return fail(
+        ctx,
+        'type-error',
+        `金额以万元为单位填写纯数字：${shown(v)}${converted}${should}`,
+      );
+    }
+    const n = parseNumber(v);
+    if (n === null)
+      return fail(
+        ctx,
+        'type-error',
+        `应为以万元为单位的金额（纯数字，如 12.5），实际为 ${shown(v)}`,
+      );
+    if (decimalPlaces(s) > 2)
+      return fail(ctx, 'constraint-error', `金额（万元）最多两位小数（精确到百元），实际为 ${s}`);
+    if (opts.positive && n <= 0) return fail(ctx, 'constraint-error', `应大于 0，实际为 ${n}`);
+    if (n < 0) return fail(ctx, 'constraint-error', `应不小于 0，实际为 ${n}`);
+    return n;
+  });
 
 const DATE_PATTERNS = [
   /^(\d{4})-(\d{1,2})-(\d{1,2})$/,

@@ -3,15 +3,17 @@ import { householdsDataset, type Household } from './households.ts';
 import { householdChangesDataset, type HouseholdChange } from './householdChanges.ts';
 import { shortcomingsDataset, type Shortcoming } from './shortcomings.ts';
 import { rectificationsDataset, type Rectification } from './rectifications.ts';
+import { projectsDataset, type Project } from './projects.ts';
 import type { Campaign } from './campaign.ts';
 
-/** The five datasets of the contract, in dependency order. */
+/** The six datasets of the contract, in dependency order; projects.csv is optional. */
 export const DATASETS = [
   villagesDataset,
   householdsDataset,
   householdChangesDataset,
   shortcomingsDataset,
   rectificationsDataset,
+  projectsDataset,
 ] as const;
 
 export type DatasetName = (typeof DATASETS)[number]['name'];
@@ -24,4 +26,6 @@ export interface Dataset {
   household_changes: HouseholdChange[];
   shortcomings: Shortcoming[];
   rectifications: Rectification[];
+  /** Null when projects.csv was not provided (an empty file gives `[]`). */
+  projects: Project[] | null;
 }

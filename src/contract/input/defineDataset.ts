@@ -33,8 +33,16 @@ export interface DatasetDef<
   name: string;
   file: string;
   title: string;
-  /** The campaign plan's attachment (附件) number(s) this file implements. */
-  attachment: string;
+  /**
+   * Where in the campaign plan this file comes from, as the data dictionary
+   * shows it after "方案": its attachment (`附件 3`) or task (`任务二（三）`).
+   */
+  planRef: string;
+  /**
+   * The folder may leave this file out: validation and publishing then go on
+   * without it, and the dataset is null in the validated data.
+   */
+  optional: boolean;
   description: string;
   columns: ColumnDef[];
   /** Validates a record of raw cells keyed by column key ('' for empty or absent). */
@@ -53,7 +61,8 @@ export function defineDataset<
   name: string;
   file: string;
   title: string;
-  attachment: string;
+  planRef: string;
+  optional?: boolean;
   description: string;
   columns: C;
   refine?: (row: z.output<z.ZodObject<Shape<C>>>, ctx: z.core.$RefinementCtx<unknown>) => void;
@@ -73,7 +82,8 @@ export function defineDataset<
     name: def.name,
     file: def.file,
     title: def.title,
-    attachment: def.attachment,
+    planRef: def.planRef,
+    optional: def.optional ?? false,
     description: def.description,
     columns,
     rowSchema: rowSchema as unknown as DatasetDef<C, Row>['rowSchema'],

@@ -17,7 +17,7 @@ export const householdChangesDataset = defineDataset({
   name: 'household_changes',
   file: 'household_changes.csv',
   title: '贫困户数人数变动记录',
-  attachment: '5',
+  planRef: '附件 5',
   description: '"回头看"期间每一次户数、人数或状态的变动。',
   columns: {
     date: {

@@ -16,7 +16,7 @@ export const householdsDataset = defineDataset({
   name: 'households',
   file: 'households.csv',
   title: '建档立卡贫困户',
-  attachment: '1、2',
+  planRef: '附件 1、2',
   description:
     '每户一行（已匿名）：人口、户类型、建档状态、收入、脱贫成效分类、"三保障"与帮扶措施。',
   columns: {

@@ -15,7 +15,7 @@ export const rectificationsDataset = defineDataset({
   name: 'rectifications',
   file: 'rectifications.csv',
   title: '发现问题整改情况',
-  attachment: '4',
+  planRef: '附件 4',
   description: '2016 年以来纪检、审计、巡查、巡视、督查和自查发现的问题及其整改。',
   columns: {
     issue_id: { header: '问题编号', description: '问题的编号', rule: '唯一', schema: codeText() },

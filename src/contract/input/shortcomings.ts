@@ -7,7 +7,7 @@ export const shortcomingsDataset = defineDataset({
   name: 'shortcomings',
   file: 'shortcomings.csv',
   title: '第一二轮"双到"村短板',
-  attachment: '3',
+  planRef: '附件 3',
   description: '每个"双到"村在四个领域各一行：是否建立长效机制、短板、拟建项目与估算投资。',
   columns: {
     village_code: {

@@ -7,7 +7,7 @@ export const villagesDataset = defineDataset({
   name: 'villages',
   file: 'villages.csv',
   title: '村（居）名录',
-  attachment: '1–5',
+  planRef: '附件 1–5',
   description: '全部村（居）及其所属街道、"双到"轮次。',
   columns: {
     village_code: {

@@ -25,8 +25,10 @@ export interface InputFileEntry {
   name: string;
   file: string;
   title: string;
-  /** The campaign plan's 附件 number(s). */
-  attachment: string;
+  /** Where in the campaign plan it comes from, after "方案": `附件 3`, `任务二（三）`. */
+  planRef: string;
+  /** The folder may leave it out (the publication then has none of its data). */
+  optional: boolean;
   description: string;
   columns: InputColumnEntry[];
 }
@@ -36,6 +38,7 @@ export const PUBLISHED_TYPE_LABELS: Readonly<Record<PublishedType, string>> = {
   string: '文本',
   integer: '整数',
   number: '数字',
+  decimal: '金额（两位小数，精确）',
   boolean: '是 / 否',
   date: '日期（YYYY-MM-DD）',
   list: '列表（以"；"分隔）',
@@ -65,7 +68,8 @@ export function inputDictionary(datasets: readonly DatasetDef[]): InputFileEntry
     name: d.name,
     file: d.file,
     title: d.title,
-    attachment: d.attachment,
+    planRef: d.planRef,
+    optional: d.optional,
     description: d.description,
     columns: d.columns.map((c) => ({
       header: c.header,

@@ -68,14 +68,14 @@ function formatJson(value: unknown): string {
   return `${text}\n`;
 }
 
-/** Every template: the five CSVs in dependency order, then campaign.json. */
+/** Every template: the CSVs in dependency order, then campaign.json. */
 export function buildDataTemplates(
-  datasets: readonly Pick<DatasetDef, 'file' | 'title' | 'attachment' | 'columns'>[] = DATASETS,
+  datasets: readonly Pick<DatasetDef, 'file' | 'title' | 'planRef' | 'optional' | 'columns'>[] = DATASETS,
 ): DataTemplate[] {
   const csv = datasets.map((d) => ({
     file: d.file,
     title: d.title,
-    description: `对应方案附件 ${d.attachment}；${d.columns.length} 列，只有表头行，从第 2 行起每行填一条。`,
+    description: `对应方案${d.planRef}；${d.optional ? '可选文件（没有时可不放）；' : ''}${d.columns.length} 列，只有表头行，从第 2 行起每行填一条。`,
     headers: d.columns.map((c) => c.header),
     content: csvTemplate(d),
   }));

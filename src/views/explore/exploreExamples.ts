@@ -84,6 +84,55 @@ GROUP BY 周起始日
 ORDER BY 周起始日`,
   },
   {
+    id: 'project-funds-by-street',
+    title: '各街道计划资金与已拨付',
+    description:
+      '扶贫资金项目按街道汇总：项目数、计划资金、已拨付（万元）和拨付比例；全区项目单列一行。',
+    sql: `SELECT coalesce(street, '（全区项目）') AS 街道,
+  count(*) AS 项目数,
+  sum(budget_wan) AS "计划资金（万元）",
+  sum(disbursed_wan) AS "已拨付（万元）",
+  round(100 * sum(disbursed_wan) / sum(budget_wan), 1) AS "拨付比例（%）"
+FROM projects
+GROUP BY street
+ORDER BY street NULLS LAST`,
+  },
+  {
+    id: 'shortcomings-without-project',
+    title: '没有项目回应的“双到”短板',
+    description:
+      '尚未建立长效机制、而该村没有任何项目对应这一领域的“双到”短板，并列出是否已纳入项目库。',
+    sql: `SELECT s.street AS 街道,
+  s.village_name AS 村,
+  s.dimension AS 领域,
+  s.shortcoming AS 短板描述,
+  s.in_project_library AS 纳入项目库
+FROM shortcomings s
+WHERE s.mechanism_in_place = '否'
+  AND NOT EXISTS (
+    SELECT 1 FROM projects p
+    WHERE p.village_code = s.village_code
+      AND p.shortcoming_dimension = s.dimension
+  )
+ORDER BY s.street, s.village_code, s.dimension`,
+  },
+  {
+    id: 'completed-projects-underpaid',
+    title: '已完工但拨付不足一半的项目',
+    description: '项目状态为已完工或已验收、已拨付资金却不到计划资金一半的项目，差额大的在前。',
+    sql: `SELECT project_id AS 项目编号,
+  coalesce(village_name, street, '全区') AS 地点,
+  project_name AS 项目名称,
+  status AS 项目状态,
+  budget_wan AS "计划资金（万元）",
+  disbursed_wan AS "已拨付（万元）",
+  implementer AS 实施单位
+FROM projects
+WHERE status IN ('已完工', '已验收')
+  AND disbursed_wan < budget_wan / 2
+ORDER BY budget_wan - disbursed_wan DESC, project_id`,
+  },
+  {
     id: 'table-summary',
     title: '一张表的概况',
     description: '每列的最小值、最大值、不同值个数和空值比例（DuckDB 的 SUMMARIZE）。',

@@ -51,6 +51,26 @@ const SELECTS: Record<string, string> = {
       CASE WHEN hash(i, village_code) % 3 = 0 THEN DATE '2018-08-01' END AS completed_date,
       hash(village_code, i, 'o') % 4 = 0 AS overdue
     FROM v, range(3) r(i)`,
+  projects: `SELECT printf('XM-%04d', row_number() OVER (ORDER BY street, village_code, i)) AS project_id,
+      (2016 + hash(village_code, i) % 5)::INTEGER AS plan_year, street, village_code, village_name,
+      '项目' || i AS project_name,
+      (['产业发展', '基础设施', '教育', '其他'])[(1 + hash(village_code, i, 'c') % 4)::INTEGER] AS category,
+      '建设任务' AS task,
+      (['中央财政', '省级财政', '区级财政', '帮扶单位'])[(1 + hash(village_code, i, 'f') % 4)::INTEGER] AS fund_source,
+      ((1 + hash(village_code, i, 'b') % 50000) / 100)::DECIMAL(18,2) AS budget_wan,
+      ((hash(village_code, i, 'b') % 50000) / 200)::DECIMAL(18,2) AS disbursed_wan,
+      '区扶贫办' AS implementer, DATE '2018-03-01' AS start_date,
+      CASE WHEN i = 1 THEN DATE '2018-06-30' END AS end_date,
+      CASE WHEN i = 1 THEN '已完工' ELSE '在建' END AS status,
+      (hash(village_code, i, 'h') % 12)::INTEGER AS beneficiary_households,
+      '务工就业' AS benefit_mechanism,
+      CASE WHEN i = 0 AND shuangdao_round IS NOT NULL
+        THEN (['基础设施', '公共服务设施', '产业发展', '基层党建'])[(1 + hash(village_code) % 4)::INTEGER] END
+        AS shortcoming_dimension,
+      NULL AS performance_goal
+    FROM (SELECT street, village_code, village_name, shuangdao_round, i FROM v, range(3) r(i)
+      UNION ALL SELECT DISTINCT street, NULL, NULL, NULL, 9 FROM v
+      UNION ALL SELECT NULL, NULL, NULL, NULL, 10)`,
   phases: `SELECT * FROM (VALUES ('动员部署', DATE '2018-05-01', DATE '2018-05-20'),
       ('自查自纠', DATE '2018-05-21', DATE '2018-07-31')) t(name, start, "end")`,
 };

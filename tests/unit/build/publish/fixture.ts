@@ -6,6 +6,7 @@
  */
 import type { Dataset } from '../../../../src/contract/input/datasets.ts';
 import type { Household } from '../../../../src/contract/input/households.ts';
+import type { Project } from '../../../../src/contract/input/projects.ts';
 
 export const V1 = '441502100001'; // 东村: every coarsening step, and a whole group borrowed
 export const V2 = '441502100002'; // 西村: nothing to coarsen
@@ -241,6 +242,94 @@ export const INCOMES = HOUSEHOLDS.map((h) => h.income_per_capita).filter(
 );
 export const HOUSEHOLD_IDS = HOUSEHOLDS.map((h) => h.household_id);
 
+/**
+ * A village project, a street-wide one and a district-wide one. Budgets add up
+ * to 155.8 万元 exactly only if summed as decimals (in doubles 35.5 + 120 + 0.1 + 0.2
+ * is 155.79999999999998); a formula trap in free text.
+ */
+export const PROJECTS: Project[] = [
+  {
+    project_id: 'XM-2018-001',
+    project_name: '东村村道硬底化',
+    plan_year: 2018,
+    street: '田墘街道',
+    village_code: V1,
+    category: '基础设施',
+    task: '=村道硬底化 1.2 公里',
+    fund_source: '区级财政',
+    budget_wan: 35.5,
+    disbursed_wan: 12.35,
+    implementer: '田墘街道办事处',
+    start_date: '2018-05-02',
+    end_date: null,
+    status: '在建',
+    beneficiary_households: 10,
+    benefit_mechanism: '务工就业',
+    shortcoming_dimension: '基础设施',
+    performance_goal: null,
+  },
+  {
+    project_id: 'XM-2017-002',
+    project_name: '东洲街道光伏发电项目',
+    plan_year: 2017,
+    street: '东洲街道',
+    village_code: null,
+    category: '产业发展',
+    task: '建设分布式光伏电站 300 千瓦',
+    fund_source: '省级财政',
+    budget_wan: 120,
+    disbursed_wan: 120,
+    implementer: '东洲街道办事处',
+    start_date: '2017-03-01',
+    end_date: '2017-12-20',
+    status: '已验收',
+    beneficiary_households: 3,
+    benefit_mechanism: '资产收益分红',
+    shortcoming_dimension: null,
+    performance_goal: '年收益 8 万元',
+  },
+  {
+    project_id: 'XM-2018-003',
+    project_name: '贫困学生助学补贴',
+    plan_year: 2018,
+    street: null,
+    village_code: null,
+    category: '教育',
+    task: '发放助学补贴',
+    fund_source: '中央财政',
+    budget_wan: 0.1,
+    disbursed_wan: 0,
+    implementer: '区教育局',
+    start_date: null,
+    end_date: null,
+    status: '未开工',
+    beneficiary_households: 0,
+    benefit_mechanism: null,
+    shortcoming_dimension: null,
+    performance_goal: null,
+  },
+  {
+    project_id: 'XM-2018-004',
+    project_name: '南村文化室',
+    plan_year: 2018,
+    street: '东洲街道',
+    village_code: V3,
+    category: '公共服务设施',
+    task: '新建文化活动室 1 间',
+    fund_source: '帮扶单位',
+    budget_wan: 0.2,
+    disbursed_wan: 0.2,
+    implementer: '区文化广电旅游体育局',
+    start_date: '2018-03-01',
+    end_date: '2018-06-30',
+    status: '已完工',
+    beneficiary_households: 5,
+    benefit_mechanism: null,
+    shortcoming_dimension: '公共服务设施',
+    performance_goal: null,
+  },
+];
+
 export function fixtureDataset(): Dataset {
   return {
     campaign: {
@@ -426,5 +515,6 @@ export function fixtureDataset(): Dataset {
         completed_date: null,
       },
     ],
+    projects: PROJECTS.map((p) => ({ ...p })),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shapeForPublication, type PublishedRow } from '../../../../src/build/publish/privacy.ts';
 import { compareValues } from '../../../../src/build/publish/sortRows.ts';
-import { PUBLISHED_TABLES } from '../../../../src/contract/published.ts';
+import { PUBLISHED_TABLES, publishedTable } from '../../../../src/contract/published.ts';
 import type { Dataset } from '../../../../src/contract/input/datasets.ts';
 import { fixtureDataset, HOUSEHOLD_IDS, INCOMES, V1, V2, V3, V4 } from './fixture.ts';
 
@@ -178,6 +178,31 @@ describe('shapeForPublication', () => {
     ).toBe(true);
   });
 
+  it('publishes projects as given, amounts exact, with the village name and no household data', () => {
+    const rows = publication.tables.projects as PublishedRow[];
+    // Street, then village (nulls last); the district-wide project last of all.
+    expect(rows.map((r) => [r.project_id, r.street, r.village_name])).toEqual([
+      ['XM-2018-004', '东洲街道', '南村'],
+      ['XM-2017-002', '东洲街道', null],
+      ['XM-2018-001', '田墘街道', '东村'],
+      ['XM-2018-003', null, null],
+    ]);
+    expect(rows[2]).toMatchObject({
+      budget_wan: 35.5,
+      disbursed_wan: 12.35,
+      task: '=村道硬底化 1.2 公里',
+    });
+    expect(Object.keys(rows[0] ?? {})).toEqual(
+      publishedTable('projects').columns.map((c) => c.name),
+    );
+  });
+
+  it('publishes an empty projects table when projects.csv was not provided', () => {
+    const data = fixtureDataset();
+    data.projects = null;
+    expect(shapeForPublication(data).tables.projects).toEqual([]);
+  });
+
   it('sorts every table by its sortBy columns', () => {
     for (const t of PUBLISHED_TABLES) {
       const rows = publication.tables[t.name] as PublishedRow[];
@@ -203,6 +228,7 @@ describe('shapeForPublication', () => {
       household_changes: shuffled(data.household_changes),
       shortcomings: shuffled(data.shortcomings),
       rectifications: shuffled(data.rectifications),
+      projects: shuffled(data.projects ?? []),
     };
     expect(reordered.households.map((h) => h.household_id)).not.toEqual(
       data.households.map((h) => h.household_id),

@@ -82,6 +82,8 @@ describe('publish', () => {
       phases: 2,
     });
     expect(manifest.privacy.small_villages).toHaveLength(1);
+    expect(manifest.rows.projects).toBe(4);
+    expect(manifest.projects_provided).toBe(true);
   });
 
   it('writes SHA256SUMS covering every published file, database included, and sha256sum -c accepts it', () => {
@@ -234,6 +236,45 @@ describe('publish', () => {
     expect(overdue.map((r) => r.overdue)).toEqual([true, false, true, false]);
     const [money] = await rowsOf(`SELECT sum(estimated_investment_wan) AS s FROM p.shortcomings`);
     expect(money?.s).toBe(35.5);
+  });
+
+  it('publishes project amounts exactly, as decimals, in the database, the CSV and the Parquet file', async () => {
+    // As doubles, 35.5 + 120 + 0.1 + 0.2 is 155.79999999999998.
+    const sums = `SELECT sum(budget_wan)::VARCHAR AS budget, sum(disbursed_wan)::VARCHAR AS disbursed`;
+    expect(await rowsOf(`${sums} FROM p.projects`)).toEqual([
+      { budget: '155.80', disbursed: '132.55' },
+    ]);
+    const parquet = join(out, 'downloads/projects.parquet');
+    expect(await rowsOf(`${sums} FROM read_parquet('${parquet}')`)).toEqual([
+      { budget: '155.80', disbursed: '132.55' },
+    ]);
+    const [type] = await rowsOf(
+      `SELECT typeof(budget_wan) AS t FROM read_parquet('${parquet}') LIMIT 1`,
+    );
+    expect(type?.t).toBe('DECIMAL(18,2)');
+    const text = read('downloads/projects.csv').toString('utf8');
+    expect(text).toContain(',35.5,12.35,');
+    expect(text).toContain(",'=村道硬底化 1.2 公里,");
+    const [task] = await rowsOf(`SELECT task FROM p.projects WHERE project_id = 'XM-2018-001'`);
+    expect(task?.task).toBe('=村道硬底化 1.2 公里');
+  });
+
+  it('without projects.csv publishes an empty projects table and says so in the manifest', async () => {
+    const data = fixtureDataset();
+    data.projects = null;
+    const m = await publish(data, join(root, 'no-projects'));
+    expect(m.projects_provided).toBe(false);
+    expect(m.rows.projects).toBe(0);
+    const csv = m.files.find((f) => f.path === 'downloads/projects.csv');
+    expect(csv).toBeDefined();
+    const text = readFileSync(join(root, 'no-projects', 'downloads/projects.csv'), 'utf8');
+    expect(text.split('\r\n')).toEqual([
+      `\uFEFF${PUBLISHED_TABLES.find((t) => t.name === 'projects')
+        ?.columns.map((c) => c.label)
+        .join(',')}`,
+      '',
+    ]);
+    rmSync(join(root, 'no-projects'), { recursive: true, force: true });
   });
 
   it('publishes household rows whose quasi-identifier groups have ≥ k rows (but for the too-small village)', async () => {

@@ -9,11 +9,14 @@ import {
   DIMENSIONS,
   EDUCATION_VALUES,
   EXIT_CATEGORIES,
+  FUND_SOURCES,
   HOUSEHOLD_STATUSES,
   HOUSEHOLD_TYPES,
   ISSUE_CATEGORIES,
   LABOR_CAPACITIES,
   MEASURES,
+  PROJECT_CATEGORIES,
+  PROJECT_STATUSES,
   RECTIFICATION_STATUSES,
   SOURCE_LEVELS,
   SOURCE_TYPES,
@@ -25,6 +28,7 @@ export interface SyntheticSize {
   households: number;
   changes: number;
   rectifications: number;
+  projects: number;
 }
 
 export const PROVINCE: SyntheticSize = {
@@ -32,6 +36,7 @@ export const PROVINCE: SyntheticSize = {
   households: 700_000,
   changes: 300_000,
   rectifications: 20_000,
+  projects: 30_000,
 };
 
 /** mulberry32: small, fast, deterministic. */
@@ -133,6 +138,34 @@ export function syntheticDataset(size: SyntheticSize, seed = 1): Dataset {
       completed_date: status === '已完成' ? (rnd() < 0.8 ? '2018-07-01' : '2018-07-15') : null,
     };
   });
+  // Drawn last, so the other tables are the same as before projects existed.
+  const projects = Array.from({ length: size.projects }, (_, i) => {
+    const v = pick(villages);
+    const scope = rnd();
+    const status = pick(PROJECT_STATUSES);
+    const budget = Math.round(1 + rnd() * 50_000) / 100;
+    const done = status === '已完工' || status === '已验收';
+    return {
+      project_id: `XM${pad(i + 1, 6)}`,
+      project_name: `项目${Math.floor(rnd() * 1000)}`,
+      plan_year: 2016 + Math.floor(rnd() * 5),
+      street: scope < 0.02 ? null : v.street,
+      village_code: scope < 0.1 ? null : v.village_code,
+      category: pick(PROJECT_CATEGORIES),
+      task: `建设任务${Math.floor(rnd() * 1000)}`,
+      fund_source: pick(FUND_SOURCES),
+      budget_wan: budget,
+      disbursed_wan: done ? budget : Math.round(rnd() * budget * 100) / 100,
+      implementer: `单位${Math.floor(rnd() * 40)}`,
+      start_date: status === '未开工' ? null : '2018-03-01',
+      end_date: done ? '2018-06-30' : null,
+      status,
+      beneficiary_households: Math.floor(rnd() * 20),
+      benefit_mechanism: rnd() < 0.3 ? null : '务工就业',
+      shortcoming_dimension: null,
+      performance_goal: null,
+    };
+  });
   return {
     campaign: {
       region: '示例省',
@@ -152,5 +185,6 @@ export function syntheticDataset(size: SyntheticSize, seed = 1): Dataset {
     household_changes,
     shortcomings,
     rectifications,
+    projects,
   };
 }

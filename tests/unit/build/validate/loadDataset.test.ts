@@ -40,6 +40,27 @@ describe('loadDataset on the valid fixture set', () => {
     expect(r.data?.household_changes).toHaveLength(8);
     expect(r.data?.shortcomings).toHaveLength(8);
     expect(r.data?.rectifications).toHaveLength(5);
+    expect(r.data?.projects).toHaveLength(5);
+    expect(r.data?.projects?.[2]).toEqual({
+      project_id: 'XM-2018-003',
+      project_name: '遮浪街道贫困户危房改造',
+      plan_year: 2018,
+      street: '遮浪街道',
+      village_code: null,
+      category: '住房安全',
+      task: '改造危房 3 户',
+      fund_source: '省级财政',
+      budget_wan: 12.5,
+      disbursed_wan: 6.25,
+      implementer: '区住房和城乡建设局',
+      start_date: '2018-06-01',
+      end_date: null,
+      status: '在建',
+      beneficiary_households: 3,
+      benefit_mechanism: null,
+      shortcoming_dimension: null,
+      performance_goal: '住房安全有保障',
+    });
     expect(r.data?.households[1]).toEqual({
       household_id: 'HWK-0002',
       village_code: '441502100201',
@@ -61,7 +82,34 @@ describe('loadDataset on the valid fixture set', () => {
       { file: 'tests/fixtures/valid/household_changes.csv', rows: 8, encoding: 'UTF-8' },
       { file: 'tests/fixtures/valid/shortcomings.csv', rows: 8, encoding: 'UTF-8' },
       { file: 'tests/fixtures/valid/rectifications.csv', rows: 5, encoding: 'UTF-8' },
+      { file: 'tests/fixtures/valid/projects.csv', rows: 5, encoding: 'UTF-8' },
     ]);
+  });
+
+  it('passes without the optional projects.csv, gives null projects and says it was not provided', async () => {
+    const r = await load(undefined, (dir) => rm(path.join(dir, 'projects.csv')));
+    expect(lines(r)).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.data?.projects).toBeNull();
+    expect(r.data?.households).toHaveLength(10);
+    expect(r.stats.at(-1)).toEqual({
+      file: 'data/projects.csv',
+      rows: 0,
+      notProvided: { title: '扶贫资金项目' },
+    });
+    expect(formatSummary(r)).toContain(
+      '  data/projects.csv：未提供（可选文件；本次发布没有扶贫资金项目数据）',
+    );
+  });
+
+  it('tells a provided but empty projects.csv (no projects: []) from a missing one', async () => {
+    const r = await load(undefined, async (dir) => {
+      const file = path.join(dir, 'projects.csv');
+      await writeFile(file, (await readFile(file, 'utf8')).split('\n')[0] + '\n');
+    });
+    expect(lines(r)).toEqual([]);
+    expect(r.data?.projects).toEqual([]);
+    expect(formatSummary(r)).toContain('  data/projects.csv：0 行（UTF-8）');
   });
 
   it('never modifies its input folder', async () => {
@@ -191,6 +239,12 @@ describe('rows as Excel shows them', () => {
       '2018-06-20',
     ]);
     expect(r.data!.shortcomings[2]?.estimated_investment_wan).toBe(1120.5);
+    expect(
+      r.data!.projects?.slice(0, 2).map((p) => [p.budget_wan, p.disbursed_wan, p.end_date]),
+    ).toEqual([
+      [1085.5, 40, null],
+      [60, 60, '2017-09-30'],
+    ]);
   });
 });
 
@@ -269,6 +323,39 @@ describe('rules, one fixture breaking each', () => {
     const printed = lines(r).join('\n') + formatSummary(r);
     for (const full of ['441502198001011238', '13812345678', '13912345678', '6222020012345678903'])
       expect(printed).not.toContain(full);
+  });
+});
+
+describe('projects.csv rules, one line breaking each', () => {
+  it('reports money written with a unit or too precisely, row contradictions, references and counts', async () => {
+    const r = await load('projects-violations');
+    expect(r.ok).toBe(false);
+    expect(lines(r)).toMatchInlineSnapshot(`
+      [
+        "data/projects.csv:2:计划资金（万元）: 金额以万元为单位填写纯数字："12.5万" 应写作 12.5 [type-error]",
+        "data/projects.csv:3:计划资金（万元）: 金额以万元为单位填写纯数字："125,000元" 即 12.5 万元，应写作 12.5 [type-error]",
+        "data/projects.csv:4:村代码: 村代码 441502100201（田墘村）属于 田墘街道，不属于 东洲街道 [foreign-key]",
+        "data/projects.csv:5:受益贫困户数: 受益贫困户数 3 多于该村（田墘村）的建档立卡户数 2（households.csv 中在册、已脱贫的户） [foreign-key]",
+        "data/projects.csv:6:对应短板: 对应短板为 基础设施，但村代码 441502100202（金町村）不是"双到"村（villages.csv 中它的双到轮次为空）；非"双到"村的项目请留空 [foreign-key]",
+        "data/projects.csv:7:完工日期: 完工日期 2017-09-30 早于开工日期 2017-10-01 [row-constraint]",
+        "data/projects.csv:8:已拨付（万元）: 已拨付 85.5 万元多于计划资金 85 万元 [row-constraint]",
+        "data/projects.csv:9:计划资金（万元）: 金额（万元）最多两位小数（精确到百元），实际为 85.125 [constraint-error]",
+        "data/projects.csv:10:计划年度: 计划年度 2021 超出范围：最晚为数据截止日期 2018-07-20 所在年份后两年，即 2020 [constraint-error]",
+        "data/projects.csv:11:受益贫困户数: 受益贫困户数 4 多于 遮浪街道 的建档立卡户数 3（households.csv 中该街道各村在册、已脱贫的户） [foreign-key]",
+        "data/projects.csv:12:受益贫困户数: 受益贫困户数 10 多于全区的建档立卡户数 9（households.csv 中全部在册、已脱贫的户） [foreign-key]",
+        "data/projects.csv:13:街道: 街道 "全区" 不在 villages.csv 中；已有的街道：田墘街道、东洲街道、遮浪街道；全区项目请把街道和村代码都留空 [foreign-key]",
+        "data/projects.csv:14:街道: 填写了村代码时街道不能为空（全区项目街道和村代码都留空） [row-constraint]",
+        "data/projects.csv:15:对应短板: 对应短板只用于某个"双到"村的项目；街道项目请留空 [row-constraint]",
+        "data/projects.csv:16:完工日期: 项目状态为 已验收 时必须填写完工日期 [row-constraint]",
+        "data/projects.csv:17:完工日期: 项目状态为 在建 时完工日期应留空，实际为 2018-07-01 [row-constraint]",
+        "data/projects.csv:18:开工日期: 开工日期 2018-07-21 晚于数据截止日期 2018-07-20（campaign.json 的 as_of） [constraint-error]",
+        "data/projects.csv:19:实施单位: "张建国" 像是个人姓名：应填写单位名称（如 区农业农村局、某某街道办事处、某某村委会），不能填写个人姓名 [personal-data]",
+        "data/projects.csv:20:实施单位: 只填单位名称，不要写"联系人"等个人信息，实际为 "区扶贫办（联系人：李明）" [personal-data]",
+        "data/projects.csv:21:项目名称: 不能超过 100 个字，实际为 102 个字 [constraint-error]",
+        "data/projects.csv:22:项目编号: 项目编号 XM-2018-001 重复（第 2 行已有），应唯一 [unique-error]",
+        "data/projects.csv:23:已拨付（万元）: 不能为空，应为金额（万元）；没有时填 0 [constraint-error]",
+      ]
+    `);
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CampaignSchema, DATASETS } from '../../../../src/contract/index.ts';
+import { CampaignSchema, DATASETS, projectsDataset } from '../../../../src/contract/index.ts';
 import { generateSample, SAMPLE_FILES, writeSample } from '../../../../tools/sample/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
@@ -26,6 +26,16 @@ describe('generateSample: determinism', () => {
     const other = generateSample({ rectifications: 10 });
     expect(other.files['households.csv']).toBe(sample.files['households.csv']);
     expect(other.files['rectifications.csv']).not.toBe(sample.files['rectifications.csv']);
+  });
+
+  it('draws projects from their own stream: the five other files do not depend on them', () => {
+    const none = generateSample({ projects: 0 });
+    for (const f of SAMPLE_FILES.filter((f) => f !== 'projects.csv'))
+      expect(none.files[f], f).toBe(sample.files[f]);
+    expect(none.files['projects.csv']).toBe(
+      `\uFEFF${projectsDataset.columns.map((c) => c.header).join(',')}\r\n`,
+    );
+    expect(generateSample({ projects: 50 }).files['projects.csv'].split('\r\n')).toHaveLength(52);
   });
 
   it('matches the committed data/ byte for byte (run `npm run sample` after changing the generator)', () => {

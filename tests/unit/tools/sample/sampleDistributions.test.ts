@@ -141,6 +141,43 @@ describe('default sample: 红海湾 at its real scale', () => {
     expect(t.shortcomings.every((s) => (s.responsible_unit ?? '').length > 0)).toBe(true);
   });
 
+  it('has about 600 projects of every type, source and status, in villages, streets and the whole district', () => {
+    const p = t.projects;
+    expect(p.length).toBe(13 * 45);
+    expect(new Set(p.map((x) => x.category)).size).toBe(9);
+    expect(new Set(p.map((x) => x.fund_source)).size).toBe(7);
+    expect(new Set(p.map((x) => x.status)).size).toBe(4);
+    expect(new Set(p.map((x) => x.plan_year))).toEqual(new Set([2016, 2017, 2018, 2019, 2020]));
+    const village = share(p, (x) => x.village_code !== null);
+    expect(village).toBeGreaterThan(0.75);
+    expect(village).toBeLessThan(0.95);
+    expect(p.filter((x) => x.street === null).length).toBeGreaterThan(3);
+    expect(p.filter((x) => x.street !== null && x.village_code === null).length).toBeGreaterThan(
+      10,
+    );
+    // Amounts in 万元 with at most two decimals, a few thousand yuan to a few million.
+    for (const x of p) expect(Math.round(x.budget_wan * 100)).toBeCloseTo(x.budget_wan * 100, 6);
+    expect(Math.min(...p.map((x) => x.budget_wan))).toBeGreaterThanOrEqual(0.5);
+    expect(Math.max(...p.map((x) => x.budget_wan))).toBeLessThan(1000);
+  });
+
+  it('pays projects as their works stand, with one or two finished projects far behind', () => {
+    const p = t.projects;
+    const paid = (x: (typeof p)[number]) => x.disbursed_wan / x.budget_wan;
+    const later = p.filter((x) => x.plan_year > 2018);
+    expect(later.every((x) => x.status === '未开工' && x.disbursed_wan === 0)).toBe(true);
+    const accepted = p.filter((x) => x.status === '已验收');
+    expect(share(accepted, (x) => paid(x) >= 0.9)).toBeGreaterThan(0.95);
+    const farBehind = p.filter(
+      (x) => (x.status === '已验收' || x.status === '已完工') && paid(x) < 0.5,
+    );
+    expect(farBehind.length).toBeGreaterThanOrEqual(1);
+    expect(farBehind.length).toBeLessThanOrEqual(2);
+    const underway = p.filter((x) => x.status === '在建');
+    expect(underway.every((x) => x.end_date === null && paid(x) < 1)).toBe(true);
+    expect(share(underway, (x) => x.start_date !== null)).toBeGreaterThan(0.9);
+  });
+
   it('has about 120 rectifications from every level and source, some overdue, some finished late, some street-wide', () => {
     const r = t.rectifications;
     expect(r.length).toBeGreaterThanOrEqual(100);

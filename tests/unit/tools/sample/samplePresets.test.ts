@@ -50,6 +50,12 @@ describe('province scale layout', () => {
     expect(new Set([...prefixes.keys()].map((k) => k.split(' ')[0])).size).toBe(streets.size);
   });
 
+  it('scales the projects with the villages, some for a whole town, some for the whole province', () => {
+    expect(t.projects.length).toBe(13 * 460);
+    expect(t.projects.some((p) => p.street === null)).toBe(true);
+    expect(t.projects.some((p) => p.street !== null && p.village_code === null)).toBe(true);
+  });
+
   it('scales the 双到 villages with the villages', () => {
     const n = t.villages.filter((v) => v.shuangdao_round !== null).length;
     expect(n).toBe(Math.round((460 * 27) / 45));
@@ -63,7 +69,12 @@ describe('options', () => {
       preset: 'default',
       households: 1500,
       villages: 45,
+      projects: 585,
     });
+    // Projects follow the villages unless given: ~30,000 at the province scale.
+    expect(resolveSampleOptions({ villages: 2300 }).projects).toBe(29_900);
+    expect(resolveSampleOptions({ villages: 2300, projects: 7 }).projects).toBe(7);
+    expect(() => resolveSampleOptions({ projects: -1 })).toThrow(/projects/);
     expect(resolveSampleOptions({ preset: 'alt', households: 9 })).toMatchObject({
       preset: 'alt',
       households: 9,
@@ -90,6 +101,8 @@ describe('options', () => {
         '9',
         '--preset',
         'alt',
+        '--projects',
+        '30000',
       ]),
     ).toEqual({
       out: '/tmp/p',
@@ -99,6 +112,7 @@ describe('options', () => {
         villages: 2300,
         changes: 3,
         rectifications: 4,
+        projects: 30000,
         seed: 9,
         preset: 'alt',
       },

@@ -7,12 +7,14 @@ import Papa from 'papaparse';
 import {
   householdChangesDataset,
   householdsDataset,
+  projectsDataset,
   rectificationsDataset,
   shortcomingsDataset,
   villagesDataset,
   type DatasetDef,
   type HouseholdChange,
   type Household,
+  type Project,
   type Rectification,
   type Shortcoming,
   type Village,
@@ -51,6 +53,7 @@ export interface SampleTables {
   changes: HouseholdChange[];
   shortcomings: Shortcoming[];
   rectifications: Rectification[];
+  projects: Project[];
 }
 
 export function sampleTables(sample: GeneratedSample): SampleTables {
@@ -61,6 +64,7 @@ export function sampleTables(sample: GeneratedSample): SampleTables {
     changes: validRows(f['household_changes.csv'], householdChangesDataset),
     shortcomings: validRows(f['shortcomings.csv'], shortcomingsDataset),
     rectifications: validRows(f['rectifications.csv'], rectificationsDataset),
+    projects: validRows(f['projects.csv'], projectsDataset),
   };
 }
 

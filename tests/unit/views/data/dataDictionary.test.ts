@@ -11,15 +11,21 @@ import { PUBLISHED_TABLES } from '../../../../src/contract/published.ts';
 describe('inputDictionary', () => {
   const entries = inputDictionary(DATASETS);
 
-  it('lists the five input files in contract order with their attachment numbers', () => {
+  it('lists the six input files in contract order with where the plan asks for them', () => {
     expect(entries.map((e) => e.file)).toEqual([
       'villages.csv',
       'households.csv',
       'household_changes.csv',
       'shortcomings.csv',
       'rectifications.csv',
+      'projects.csv',
     ]);
-    for (const e of entries) expect(e.attachment).not.toBe('');
+    for (const e of entries) expect(e.planRef).not.toBe('');
+    expect(entries.find((e) => e.name === 'shortcomings')?.planRef).toBe('附件 3');
+  });
+
+  it('marks projects.csv, and only it, as an optional file', () => {
+    expect(entries.filter((e) => e.optional).map((e) => e.file)).toEqual(['projects.csv']);
   });
 
   it('documents every column: header, key, rule and description all filled in', () => {
@@ -53,6 +59,17 @@ describe('publishedDictionary', () => {
     expect(Object.values(PUBLISHED_TYPE_LABELS).every((l) => l.length > 0)).toBe(true);
   });
 
+  it('documents the projects table, its amounts as exact decimals', () => {
+    const projects = tables.find((t) => t.name === 'projects');
+    expect(projects?.download).toBe(true);
+    expect(
+      projects?.columns.filter((c) => c.type === 'decimal').map((c) => [c.label, c.typeLabel]),
+    ).toEqual([
+      ['计划资金（万元）', '金额（两位小数，精确）'],
+      ['已拨付（万元）', '金额（两位小数，精确）'],
+    ]);
+  });
+
   it('keeps whether a table is downloadable', () => {
     expect(tables.find((t) => t.name === 'phases')?.download).toBe(false);
     expect(tables.find((t) => t.name === 'households')?.download).toBe(true);
@@ -65,6 +82,13 @@ describe('freeTextColumns', () => {
     expect(byFile.get('household_changes.csv')).toContain('变动原因');
     expect(byFile.get('rectifications.csv')).toContain('问题描述');
     expect(byFile.has('households.csv')).toBe(false);
+    expect(byFile.get('projects.csv')).toEqual([
+      '项目名称',
+      '建设任务',
+      '实施单位',
+      '带贫减贫机制',
+      '绩效目标',
+    ]);
     for (const headers of byFile.values()) expect(headers.length).toBeGreaterThan(0);
   });
 });

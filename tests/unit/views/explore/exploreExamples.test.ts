@@ -84,6 +84,51 @@ describe('EXPLORE_EXAMPLES', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
+  it('各街道计划资金与已拨付 adds up the projects of each street exactly, district-wide ones last', async () => {
+    const sql = EXPLORE_EXAMPLES.find((e) => e.id === 'project-funds-by-street')?.sql ?? '';
+    const { columns, rows } = await run(sql);
+    expect(columns.map((c) => c.label)).toEqual([
+      '街道',
+      '项目数',
+      '计划资金（万元）',
+      '已拨付（万元）',
+      '拨付比例（%）',
+    ]);
+    const projects = await engine.query<{ street: string | null; budget: string }>({
+      text: 'SELECT street, budget_wan::VARCHAR AS budget FROM projects',
+      params: [],
+    });
+    // Cents as integers: the expected sums are exact too.
+    const cents = new Map<string, number>();
+    for (const p of projects) {
+      const key = p.street ?? '（全区项目）';
+      cents.set(key, (cents.get(key) ?? 0) + Math.round(Number(p.budget) * 100));
+    }
+    expect(rows.map((r) => [r.c0, Math.round((r.c2 as number) * 100)])).toEqual([...cents]);
+    expect(rows.at(-1)?.c0).toBe('（全区项目）');
+  });
+
+  it('没有项目回应的“双到”短板 lists exactly the 长效机制 否 shortcomings no project of the village answers', async () => {
+    const sql = EXPLORE_EXAMPLES.find((e) => e.id === 'shortcomings-without-project')?.sql ?? '';
+    const { rows } = await run(sql);
+    const q = (text: string) => engine.query({ text, params: [] });
+    const answered = new Set(
+      (await q('SELECT village_code, shortcoming_dimension AS d FROM projects')).map(
+        (p) => `${String(p.village_code)}|${String(p.d)}`,
+      ),
+    );
+    const withoutMechanism = await q(
+      "SELECT village_name, village_code, dimension FROM shortcomings WHERE mechanism_in_place = '否' ORDER BY street, village_code, dimension",
+    );
+    const open = withoutMechanism.filter(
+      (s) => !answered.has(`${String(s.village_code)}|${String(s.dimension)}`),
+    );
+    // The fixture has both: some answered, some not.
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.length).toBeLessThan(withoutMechanism.length);
+    expect(rows.map((r) => [r.c1, r.c2])).toEqual(open.map((s) => [s.village_name, s.dimension]));
+  });
+
   it('每周新增纳入与清退 gives week starts as dates', async () => {
     const sql = EXPLORE_EXAMPLES.find((e) => e.id === 'weekly-enrolments-removals')?.sql ?? '';
     const { columns, rows } = await run(sql);
