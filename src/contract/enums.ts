@@ -36,6 +36,25 @@ export const MEASURES = [
   '其他',
 ] as const;
 export const CHANGE_TYPES = ['新增纳入', '清退', '脱贫', '返贫', '人口增加', '人口减少'] as const;
+/**
+ * 变动原因类别: the coded grounds of a change (optional column of
+ * household_changes.csv). Free-text reasons are never published; these
+ * categories are, as tallies by street or district.
+ */
+export const CHANGE_REASON_CATEGORIES = [
+  '收入变化',
+  '疾病或残疾',
+  '灾害',
+  '就业与劳动力',
+  '产业与资产收益',
+  '财产或身份不符合条件',
+  '家庭成员变化',
+  '户籍迁移',
+  '核查纠错',
+  '其他',
+] as const;
+/** How a change with no 变动原因类别 is tallied. */
+export const UNCATEGORISED_REASON = '未分类';
 /** Change types that set a household's 建档状态, and the status each implies. */
 export const STATUS_BY_CHANGE: Readonly<
   Partial<Record<(typeof CHANGE_TYPES)[number], (typeof HOUSEHOLD_STATUSES)[number]>>

@@ -3,8 +3,10 @@
  * Single source for the DuckDB DDL, the CSV/Parquet downloads, datapackage.json,
  * the data dictionary page and the explore page's table list.
  *
- * Invariant: no 户编号 (household_id), no exact income, household rows
- * k-anonymous on (village_code, household_size, household_type, labor_capacity).
+ * Invariants (docs/privacy.md): no 户编号 (household_id), no exact income, no
+ * single change record; household rows k-anonymous and diverse in their
+ * sensitive values on (village_code, household_size band, household_type,
+ * labor_capacity); below street level a figure of 1 or 2 households is a count.
  * Project amounts are public money and published exactly; projects carry no
  * household-level data.
  */
@@ -79,23 +81,26 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
       ...where,
       s('shuangdao_round', '双到轮次', '曾参加第几轮扶贫"双到"（1 或 2；空 = 未参加）'),
       s('is_poor_village', '相对贫困村', '是 / 否'),
+      s(
+        'household_detail',
+        '户级数据',
+        '本村户级数据公开到哪一级：按村公开 / 并入街道 / 并入全区（户数太少或都相同时不能按村公开）',
+      ),
     ],
   },
   {
     name: 'households',
     title: '建档立卡贫困户（匿名）',
     description:
-      '每户一行，不含户编号，顺序与原始数据无关；收入只给收入段；为满足 k-匿名，部分行的家庭人口合并为区间、户类型和劳动能力留空。',
+      '每个建档立卡户（在册、已脱贫）一行，不含户编号、建档状态和纳入年份，顺序与原始数据无关；收入只给收入段，家庭人口只给区间；为使同村同类的户至少 k 户、且分类和收入段各不止一种，部分行的户类型、劳动能力、人口区间留空，极少数行只到街道。清退户只计户数，不列行。',
     sortBy: [
       'street',
       'village_code',
-      'status',
       'exit_category',
       'household_size',
       'household_type',
       'labor_capacity',
       'income_band',
-      'enrolled_year',
       'education_secured',
       'medical_secured',
       'housing_secured',
@@ -103,18 +108,18 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     ],
     download: true,
     columns: [
-      ...where,
-      s('household_size', '家庭人口', '家庭人口数；小组不足 k 户时合并为区间，如 "3–4"、"5+"'),
+      s('street', '街道', '所属街道；为空 = 只公开到全区'),
+      s('village_code', '村代码', '12 位村代码；为空 = 只公开到街道'),
+      s('village_name', '村名称', '村（居）名称；为空 = 只公开到街道'),
+      s('household_size', '家庭人口', '家庭人口所在区间："1–2"、"3–4"、"5+"；为保护隐私可能留空'),
       s('household_type', '户类型', '一般贫困户 / 低保户 / 特困供养户；为保护隐私可能留空'),
       s('labor_capacity', '劳动能力', '有劳动能力 / 无劳动能力；为保护隐私可能留空'),
-      s('status', '建档状态', '在册 / 已脱贫 / 清退'),
-      i('enrolled_year', '纳入年份', '纳入建档立卡的年份'),
       s(
         'income_band',
         '人均可支配收入段',
         '家庭年人均可支配收入所在区间（元，含下限不含上限），如 "<4000"、"4000–6000"、"≥10000"',
       ),
-      s('exit_category', '脱贫成效分类', '巩固提升 / 加大帮扶 / 重点帮扶；清退户为空'),
+      s('exit_category', '脱贫成效分类', '巩固提升 / 加大帮扶 / 重点帮扶'),
       s('education_secured', '义务教育保障', '是 / 否 / 不适用'),
       s('medical_secured', '基本医疗保障', '是 / 否'),
       s('housing_secured', '住房安全保障', '是 / 否'),
@@ -130,11 +135,26 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     name: 'village_people',
     title: '各村户数人数（汇总）',
     description:
-      '按村、建档状态和脱贫成效分类汇总的户数与人数。人数是精确合计（户级数据中的家庭人口可能已合并为区间）。',
-    sortBy: ['street', 'village_code', 'status', 'exit_category'],
+      '每村一行：建档立卡户数及人数、在册、已脱贫和清退户数。户数都是精确数；建档立卡户不足 k 户的村不公开人数。',
+    sortBy: ['street', 'village_code'],
     download: true,
     columns: [
       ...where,
+      i('households', '建档立卡户数', '在册 + 已脱贫的户数'),
+      i('persons', '建档立卡人数', '在册 + 已脱贫的人数；不足 k 户的村为空'),
+      i('households_active', '在册户数', '建档状态为在册的户数'),
+      i('households_exited', '已脱贫户数', '建档状态为已脱贫的户数'),
+      i('households_removed', '清退户数', '建档状态为清退的户数'),
+    ],
+  },
+  {
+    name: 'street_people',
+    title: '各街道户数人数（按建档状态和脱贫成效分类）',
+    description: '按街道、建档状态和脱贫成效分类汇总的户数与人数，都是精确数。',
+    sortBy: ['street', 'status', 'exit_category'],
+    download: true,
+    columns: [
+      s('street', '街道', '所属街道'),
       s('status', '建档状态', '在册 / 已脱贫 / 清退'),
       s('exit_category', '脱贫成效分类', '清退户为空'),
       i('households', '户数', '户数'),
@@ -142,17 +162,48 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     ],
   },
   {
-    name: 'household_changes',
-    title: '贫困户数人数变动记录',
-    description: '每一次户数、人数或状态的变动，不含户编号。',
-    sortBy: ['street', 'village_code', 'date', 'change_type'],
+    name: 'change_counts',
+    title: '户数人数变动（按村、周和类型计数）',
+    description:
+      '"回头看"期间每村每周各类变动的条数。不公开单条变动记录、变动人数和原因文字（见"各街道变动人数"和"变动原因类别"）。',
+    sortBy: ['street', 'village_code', 'week', 'change_type'],
     download: true,
     columns: [
       ...where,
-      { name: 'date', label: '变动日期', type: 'date', description: '变动日期' },
+      { name: 'week', label: '周一日期', type: 'date', description: '变动所在周的星期一' },
       s('change_type', '变动类型', '新增纳入 / 清退 / 脱贫 / 返贫 / 人口增加 / 人口减少'),
-      i('persons_delta', '变动人数', '人数变化（增为正、减为负）'),
-      s('reason', '变动原因', '变动原因'),
+      i('records', '变动条数', '这一周这个村这一类变动的条数'),
+    ],
+  },
+  {
+    name: 'street_changes',
+    title: '各街道变动人数',
+    description: '按街道和变动类型汇总的变动条数与人数变化，都是精确数。',
+    sortBy: ['street', 'change_type'],
+    download: true,
+    columns: [
+      s('street', '街道', '所属街道'),
+      s('change_type', '变动类型', '新增纳入 / 清退 / 脱贫 / 返贫 / 人口增加 / 人口减少'),
+      i('records', '变动条数', '变动条数'),
+      i('persons', '变动人数', '人数变化合计（增为正、减为负）'),
+    ],
+  },
+  {
+    name: 'change_reasons',
+    title: '变动原因类别（按街道或全区计数）',
+    description:
+      '各类变动按原因类别计数。只在一个街道这类变动至少 k 条、且原因不止一类时按街道列出，否则并入其余街道合计（街道为空）；合计也不满足时原因记为"不公开"。',
+    sortBy: ['street', 'change_type', 'reason_category'],
+    download: true,
+    columns: [
+      s('street', '街道', '所属街道；为空 = 未能按街道列出的其余街道合计'),
+      s('change_type', '变动类型', '新增纳入 / 清退 / 脱贫 / 返贫 / 人口增加 / 人口减少'),
+      s(
+        'reason_category',
+        '变动原因类别',
+        '变动原因类别；"未分类" = 原始数据没有填写类别，"不公开" = 条数太少不能分类公开',
+      ),
+      i('records', '变动条数', '变动条数'),
     ],
   },
   {

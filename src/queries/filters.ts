@@ -6,7 +6,6 @@
 import {
   DIMENSIONS,
   EXIT_CATEGORIES,
-  HOUSEHOLD_STATUSES,
   HOUSEHOLD_TYPES,
   ISSUE_CATEGORIES,
   LABOR_CAPACITIES,
@@ -51,7 +50,6 @@ export const FILTERS = {
     options: EXIT_CATEGORIES,
     where: eq('exit_category'),
   },
-  status: { key: 'status', label: '建档状态', options: HOUSEHOLD_STATUSES, where: eq('status') },
   household_type: {
     key: 'household_type',
     label: '户类型',

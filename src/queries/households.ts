@@ -1,17 +1,24 @@
-/** Named queries over households, village_people and household_changes (attachments 1, 2, 5). */
+/**
+ * Named queries over the registered households and their changes (attachments
+ * 1, 2, 5): the household rows (建档立卡 households, generalised for privacy),
+ * village_people (exact counts per village), street_people and street_changes
+ * (exact street figures), change_counts (changes counted per village and week)
+ * and change_reasons (reason categories by street). Below street level the
+ * tables hold counts only, so a village filter answers with households, not
+ * persons (docs/privacy.md).
+ */
 import { whereOf, type FilterKey, type FilterState } from './filters.ts';
 import { sql, type SqlQuery } from './sql.ts';
 
 export const HOUSEHOLD_FILTERS: readonly FilterKey[] = [
   'street',
   'village',
-  'status',
   'exit_category',
   'household_type',
   'labor_capacity',
   'gap',
 ];
-const PEOPLE_FILTERS: readonly FilterKey[] = ['street', 'village', 'status', 'exit_category'];
+const STREET_FILTERS: readonly FilterKey[] = ['street'];
 const CHANGE_FILTERS: readonly FilterKey[] = ['street', 'village'];
 
 /** Grouping level for per-area tables. */
@@ -20,41 +27,60 @@ const areaCols = (by: AreaLevel) =>
   by === 'street'
     ? sql`street AS key, street AS name, street`
     : sql`village_code AS key, village_name AS name, street`;
-const areaGroup = (by: AreaLevel) =>
-  by === 'street' ? sql`street` : sql`village_code, village_name, street`;
 
-/** Households and persons by 建档状态 (exact, from village_people). */
-export const peopleByStatus = (f: FilterState): SqlQuery => sql`
+/** The village_people counts as rows by 建档状态 (persons only for the 建档立卡 total, not per status). */
+const villagePeopleByStatus = (f: FilterState): SqlQuery => sql`
+  SELECT status, sum(households)::INTEGER AS households, NULL::INTEGER AS persons FROM (
+    SELECT '在册' AS status, households_active AS households FROM village_people WHERE ${whereOf(f, CHANGE_FILTERS)}
+    UNION ALL SELECT '已脱贫', households_exited FROM village_people WHERE ${whereOf(f, CHANGE_FILTERS)}
+    UNION ALL SELECT '清退', households_removed FROM village_people WHERE ${whereOf(f, CHANGE_FILTERS)}
+  ) GROUP BY status ORDER BY status`;
+
+/**
+ * Households and persons by 建档状态, exact: from street_people for the district
+ * or a street; for a village households only (persons are not published per status there).
+ */
+export const peopleByStatus = (f: FilterState): SqlQuery =>
+  f.village
+    ? villagePeopleByStatus(f)
+    : sql`
   SELECT status, sum(households)::INTEGER AS households, sum(persons)::INTEGER AS persons
-  FROM village_people WHERE ${whereOf(f, PEOPLE_FILTERS)}
+  FROM street_people WHERE ${whereOf(f, STREET_FILTERS)}
   GROUP BY status ORDER BY status`;
 
-/** Change records by type: count and persons (attachment 5). */
-export const changesByType = (f: FilterState): SqlQuery => sql`
-  SELECT change_type, count(*)::INTEGER AS records, sum(persons_delta)::INTEGER AS persons
-  FROM household_changes WHERE ${whereOf(f, CHANGE_FILTERS)}
+/** Changes by type: records, and persons for the district or a street (none for a village). */
+export const changesByType = (f: FilterState): SqlQuery =>
+  f.village
+    ? sql`
+  SELECT change_type, sum(records)::INTEGER AS records, NULL::INTEGER AS persons
+  FROM change_counts WHERE ${whereOf(f, CHANGE_FILTERS)}
+  GROUP BY change_type ORDER BY change_type`
+    : sql`
+  SELECT change_type, sum(records)::INTEGER AS records, sum(persons)::INTEGER AS persons
+  FROM street_changes WHERE ${whereOf(f, STREET_FILTERS)}
   GROUP BY change_type ORDER BY change_type`;
 
 /**
- * Per street or village: households and persons at the start of the review,
- * added, removed, exited and now. start = now − added + removed (− other person changes).
+ * Per street: households and persons at the start of the review, added,
+ * removed, exited and now, all exact. start = now − added + removed (− other
+ * person changes).
  */
-export const registrationByArea = (f: FilterState, by: AreaLevel): SqlQuery => sql`
+const registrationByStreet = (f: FilterState): SqlQuery => sql`
   WITH people AS (
-    SELECT ${areaCols(by)},
+    SELECT street AS key, street AS name, street,
       coalesce(sum(households) FILTER (WHERE status <> '清退'), 0)::INTEGER AS households_now,
       coalesce(sum(persons) FILTER (WHERE status <> '清退'), 0)::INTEGER AS persons_now,
       coalesce(sum(households) FILTER (WHERE status = '已脱贫'), 0)::INTEGER AS households_exited,
       coalesce(sum(persons) FILTER (WHERE status = '已脱贫'), 0)::INTEGER AS persons_exited
-    FROM village_people WHERE ${whereOf(f, CHANGE_FILTERS)} GROUP BY ${areaGroup(by)}
+    FROM street_people WHERE ${whereOf(f, STREET_FILTERS)} GROUP BY street
   ), changes AS (
-    SELECT ${areaCols(by)},
-      count(*) FILTER (WHERE change_type = '新增纳入')::INTEGER AS households_added,
-      coalesce(sum(persons_delta) FILTER (WHERE change_type = '新增纳入'), 0)::INTEGER AS persons_added,
-      count(*) FILTER (WHERE change_type = '清退')::INTEGER AS households_removed,
-      coalesce(-sum(persons_delta) FILTER (WHERE change_type = '清退'), 0)::INTEGER AS persons_removed,
-      coalesce(sum(persons_delta) FILTER (WHERE change_type IN ('人口增加', '人口减少')), 0)::INTEGER AS persons_other
-    FROM household_changes WHERE ${whereOf(f, CHANGE_FILTERS)} GROUP BY ${areaGroup(by)}
+    SELECT street AS key,
+      coalesce(sum(records) FILTER (WHERE change_type = '新增纳入'), 0)::INTEGER AS households_added,
+      coalesce(sum(persons) FILTER (WHERE change_type = '新增纳入'), 0)::INTEGER AS persons_added,
+      coalesce(sum(records) FILTER (WHERE change_type = '清退'), 0)::INTEGER AS households_removed,
+      coalesce(-sum(persons) FILTER (WHERE change_type = '清退'), 0)::INTEGER AS persons_removed,
+      coalesce(sum(persons) FILTER (WHERE change_type IN ('人口增加', '人口减少')), 0)::INTEGER AS persons_other
+    FROM street_changes WHERE ${whereOf(f, STREET_FILTERS)} GROUP BY street
   )
   SELECT p.key, p.name, p.street,
     (p.households_now - coalesce(c.households_added, 0) + coalesce(c.households_removed, 0))::INTEGER AS households_start,
@@ -67,68 +93,97 @@ export const registrationByArea = (f: FilterState, by: AreaLevel): SqlQuery => s
     coalesce(c.persons_other, 0) AS persons_other,
     p.persons_exited, p.persons_now
   FROM people p LEFT JOIN changes c USING (key)
-  ORDER BY p.street, p.key`;
+  ORDER BY p.street`;
 
-/** Change records per ISO week (Monday) and type, for "changes over time". */
+/**
+ * Per village: the same households, exact; of the persons only the 建档立卡
+ * total (null where the village has fewer than k households) — the others are
+ * not published below street level.
+ */
+const registrationByVillage = (f: FilterState): SqlQuery => sql`
+  WITH changes AS (
+    SELECT village_code AS key,
+      coalesce(sum(records) FILTER (WHERE change_type = '新增纳入'), 0)::INTEGER AS households_added,
+      coalesce(sum(records) FILTER (WHERE change_type = '清退'), 0)::INTEGER AS households_removed
+    FROM change_counts WHERE ${whereOf(f, CHANGE_FILTERS)} GROUP BY village_code
+  )
+  SELECT p.village_code AS key, p.village_name AS name, p.street,
+    (p.households - coalesce(c.households_added, 0) + coalesce(c.households_removed, 0))::INTEGER AS households_start,
+    coalesce(c.households_added, 0) AS households_added,
+    coalesce(c.households_removed, 0) AS households_removed,
+    p.households_exited, p.households AS households_now,
+    NULL::INTEGER AS persons_start, NULL::INTEGER AS persons_added,
+    NULL::INTEGER AS persons_removed, NULL::INTEGER AS persons_other,
+    NULL::INTEGER AS persons_exited, p.persons AS persons_now
+  FROM village_people p LEFT JOIN changes c ON c.key = p.village_code
+  WHERE ${whereOf(f, CHANGE_FILTERS)}
+  ORDER BY p.street, p.village_code`;
+
+/** Registration figures per street (exact) or per village (households; persons now only). */
+export const registrationByArea = (f: FilterState, by: AreaLevel): SqlQuery =>
+  by === 'street' ? registrationByStreet(f) : registrationByVillage(f);
+
+/** Changes per ISO week (Monday) and type, for "changes over time". */
 export const changesOverTime = (f: FilterState): SqlQuery => sql`
-  SELECT strftime(date_trunc('week', date), '%Y-%m-%d') AS week, change_type,
-    count(*)::INTEGER AS records, sum(persons_delta)::INTEGER AS persons
-  FROM household_changes WHERE ${whereOf(f, CHANGE_FILTERS)}
+  SELECT strftime(week, '%Y-%m-%d') AS week, change_type, sum(records)::INTEGER AS records
+  FROM change_counts WHERE ${whereOf(f, CHANGE_FILTERS)}
   GROUP BY ALL ORDER BY week, change_type`;
 
-/** Latest change records (for village pages and tables). */
-export const changeRecords = (f: FilterState, limit = 200): SqlQuery => sql`
-  SELECT strftime(date, '%Y-%m-%d') AS date, street, village_code, village_name, change_type,
-    persons_delta::INTEGER AS persons_delta, reason
-  FROM household_changes WHERE ${whereOf(f, CHANGE_FILTERS)}
-  ORDER BY date DESC, village_code LIMIT ${limit}`;
+/**
+ * Reason categories by change type for the district (street rows and the rest
+ * added up) or one street (its own rows; none when its changes were too few to
+ * show by street). A village is answered with its street's.
+ */
+export const changeReasonTallies = (f: FilterState): SqlQuery => sql`
+  SELECT change_type, reason_category, sum(records)::INTEGER AS records
+  FROM change_reasons WHERE ${whereOf(f, STREET_FILTERS)}
+  GROUP BY ALL ORDER BY change_type, records DESC, reason_category`;
 
-/** Households (not 清退) by 脱贫成效分类, per street or village. */
+/** Households by 脱贫成效分类, per street or village (rows published under the street leave village tables). */
 export const exitCategoryByArea = (f: FilterState, by: AreaLevel): SqlQuery => sql`
   SELECT ${areaCols(by)}, exit_category, count(*)::INTEGER AS households
-  FROM households WHERE status <> '清退' AND ${whereOf(f, HOUSEHOLD_FILTERS)}
+  FROM households WHERE ${by === 'village' ? sql`village_code IS NOT NULL AND ` : sql``}${whereOf(f, HOUSEHOLD_FILTERS)}
   GROUP BY ALL ORDER BY street, key, exit_category`;
 
-/** Households (not 清退) by 脱贫成效分类. */
+/** Households by 脱贫成效分类. */
 export const exitCategoryTotals = (f: FilterState): SqlQuery => sql`
   SELECT exit_category, count(*)::INTEGER AS households
-  FROM households WHERE status <> '清退' AND ${whereOf(f, HOUSEHOLD_FILTERS)}
+  FROM households WHERE ${whereOf(f, HOUSEHOLD_FILTERS)}
   GROUP BY exit_category ORDER BY exit_category`;
 
-/** Households (not 清退) per income band and exit category. */
+/** Households per income band and exit category. */
 export const incomeBands = (f: FilterState): SqlQuery => sql`
   SELECT income_band, exit_category, count(*)::INTEGER AS households
-  FROM households WHERE status <> '清退' AND ${whereOf(f, HOUSEHOLD_FILTERS)}
+  FROM households WHERE ${whereOf(f, HOUSEHOLD_FILTERS)}
   GROUP BY ALL ORDER BY income_band, exit_category`;
 
-/** 三保障: households (not 清退) without each guarantee. */
+/** 三保障: households without each guarantee. */
 export const securityGaps = (f: FilterState): SqlQuery => sql`
   SELECT count(*)::INTEGER AS households,
     count(*) FILTER (WHERE education_secured = '否')::INTEGER AS education_gap,
     count(*) FILTER (WHERE medical_secured = '否')::INTEGER AS medical_gap,
     count(*) FILTER (WHERE housing_secured = '否')::INTEGER AS housing_gap,
     count(*) FILTER (WHERE education_secured = '否' OR medical_secured = '否' OR housing_secured = '否')::INTEGER AS any_gap
-  FROM households WHERE status <> '清退' AND ${whereOf(f, HOUSEHOLD_FILTERS)}`;
+  FROM households WHERE ${whereOf(f, HOUSEHOLD_FILTERS)}`;
 
-/** How many households (not 清退) use each measure. */
+/** How many households use each measure. */
 export const measuresInUse = (f: FilterState): SqlQuery => sql`
   SELECT measure, count(*)::INTEGER AS households FROM (
-    SELECT unnest(measures) AS measure FROM households
-    WHERE status <> '清退' AND ${whereOf(f, HOUSEHOLD_FILTERS)}
+    SELECT unnest(measures) AS measure FROM households WHERE ${whereOf(f, HOUSEHOLD_FILTERS)}
   ) GROUP BY measure ORDER BY households DESC, measure`;
 
-/** What `householdTypes` returns for a 户类型 or 劳动能力 blanked for k-anonymity. */
+/** What `householdTypes` returns for a 户类型 or 劳动能力 blanked for privacy. */
 export const HIDDEN_VALUE = '（隐私保护未公开）';
 
-/** Households by 户类型 and 劳动能力 (`HIDDEN_VALUE` where coarsened for privacy). */
+/** Households by 户类型 and 劳动能力 (`HIDDEN_VALUE` where blanked for privacy). */
 export const householdTypes = (f: FilterState): SqlQuery => sql`
   SELECT coalesce(household_type, ${HIDDEN_VALUE}) AS household_type,
     coalesce(labor_capacity, ${HIDDEN_VALUE}) AS labor_capacity, count(*)::INTEGER AS households
-  FROM households WHERE status <> '清退' AND ${whereOf(f, HOUSEHOLD_FILTERS)}
+  FROM households WHERE ${whereOf(f, HOUSEHOLD_FILTERS)}
   GROUP BY ALL ORDER BY household_type, labor_capacity`;
 
-/** Households and persons (exact, from village_people) by 脱贫成效分类; 清退 left out. */
+/** Households and persons by 脱贫成效分类, exact, for the district or a street (street_people; 清退 left out). */
 export const exitCategoryPeople = (f: FilterState): SqlQuery => sql`
   SELECT exit_category, sum(households)::INTEGER AS households, sum(persons)::INTEGER AS persons
-  FROM village_people WHERE status <> '清退' AND ${whereOf(f, PEOPLE_FILTERS)}
+  FROM street_people WHERE status <> '清退' AND ${whereOf(f, ['street', 'exit_category'])}
   GROUP BY exit_category ORDER BY exit_category`;

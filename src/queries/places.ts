@@ -11,9 +11,12 @@ export type VillageRow = {
   shuangdao_round: string | null;
   /** 相对贫困村: 是 / 否. */
   is_poor_village: string;
-  /** Households and persons not 清退. */
+  /** 建档立卡 households (在册 + 已脱贫), exact. */
   households: number;
-  persons: number;
+  /** Their persons; null where the village has fewer than k such households. */
+  persons: number | null;
+  /** Where its household rows are published: 按村公开 / 并入街道 / 并入全区. */
+  household_detail: string;
 };
 
 /** One row of `streetList()`. */
@@ -22,10 +25,10 @@ export type StreetRow = { street: string; villages: number; shuangdao_villages: 
 /** Every village with its street and a few headline numbers. */
 export const villageList = (): SqlQuery => sql`
   SELECT v.street, v.village_code, v.village_name, v.shuangdao_round, v.is_poor_village,
-    coalesce(sum(p.households) FILTER (WHERE p.status <> '清退'), 0)::INTEGER AS households,
-    coalesce(sum(p.persons) FILTER (WHERE p.status <> '清退'), 0)::INTEGER AS persons
+    coalesce(p.households, 0)::INTEGER AS households, p.persons::INTEGER AS persons,
+    v.household_detail
   FROM villages v LEFT JOIN village_people p USING (village_code)
-  GROUP BY ALL ORDER BY v.street, v.village_code`;
+  ORDER BY v.street, v.village_code`;
 
 /** Streets with village counts. */
 export const streetList = (): SqlQuery => sql`

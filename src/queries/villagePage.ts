@@ -6,42 +6,33 @@
  */
 import { sql, type SqlQuery } from './sql.ts';
 
-/** 三保障 gaps per village: households (not 清退) without each guarantee. */
+/** 三保障 gaps per village: households without each guarantee (rows published under the street left out). */
 export const securityGapsByVillage = (): SqlQuery => sql`
   SELECT village_code, count(*)::INTEGER AS households,
     count(*) FILTER (WHERE education_secured = '否')::INTEGER AS education_gap,
     count(*) FILTER (WHERE medical_secured = '否')::INTEGER AS medical_gap,
     count(*) FILTER (WHERE housing_secured = '否')::INTEGER AS housing_gap,
     count(*) FILTER (WHERE education_secured = '否' OR medical_secured = '否' OR housing_secured = '否')::INTEGER AS any_gap
-  FROM households WHERE status <> '清退'
+  FROM households WHERE village_code IS NOT NULL
   GROUP BY village_code ORDER BY village_code`;
 
-/** Households (not 清退) using each measure, per village. */
+/** Households using each measure, per village. */
 export const measuresByVillage = (): SqlQuery => sql`
   SELECT village_code, measure, count(*)::INTEGER AS households FROM (
-    SELECT village_code, unnest(measures) AS measure FROM households WHERE status <> '清退'
+    SELECT village_code, unnest(measures) AS measure FROM households WHERE village_code IS NOT NULL
   ) GROUP BY village_code, measure ORDER BY village_code, households DESC, measure`;
 
-/** Households (not 清退) per income band and exit category, per village. */
+/** Households per income band and exit category, per village. */
 export const incomeBandsByVillage = (): SqlQuery => sql`
   SELECT village_code, income_band, exit_category, count(*)::INTEGER AS households
-  FROM households WHERE status <> '清退'
+  FROM households WHERE village_code IS NOT NULL
   GROUP BY ALL ORDER BY village_code, income_band, exit_category`;
 
-/** Change records per village, type and reason (the "why" of each change). */
-export const changeReasonsByVillage = (): SqlQuery => sql`
-  SELECT village_code, change_type, reason, count(*)::INTEGER AS records,
-    sum(persons_delta)::INTEGER AS persons
-  FROM household_changes
-  GROUP BY ALL ORDER BY village_code, change_type, records DESC, reason`;
-
-/** The latest `limit` change records of every village. */
-export const latestChangesByVillage = (limit: number): SqlQuery => sql`
-  SELECT village_code, strftime(date, '%Y-%m-%d') AS date, change_type,
-    persons_delta::INTEGER AS persons_delta, reason
-  FROM household_changes
-  QUALIFY row_number() OVER (PARTITION BY village_code ORDER BY date DESC, change_type, reason) <= ${limit}
-  ORDER BY village_code, date DESC, change_type, reason`;
+/** Changes per village and type (counts only: single records are not published). */
+export const changeCountsByVillage = (): SqlQuery => sql`
+  SELECT village_code, change_type, sum(records)::INTEGER AS records
+  FROM change_counts
+  GROUP BY ALL ORDER BY village_code, change_type`;
 
 /**
  * Every rectification item with its place (village_code NULL = street-wide),

@@ -105,22 +105,25 @@ test('the weekly chart counts every change record once', async ({ page }) => {
   expect(sums.reduce((a, b) => a + b, 0)).toBe(want.records);
 });
 
-test('the latest change records are listed newest first, at most 50, with reasons and village links', async ({
+test('single change records are not listed: the count, and reason categories only where enough', async ({
   page,
 }) => {
   const want = await expected();
   await page.goto('/registration/');
-  const records = page.locator('#registration-records li');
-  await expect(records).toHaveCount(Math.min(50, want.records));
   await expect(page.locator('#registration-records-note')).toContainText(
     want.records.toLocaleString('zh-CN'),
   );
-  await expect(records.first().locator('time')).toHaveAttribute('datetime', want.latest);
-  const dates = await page
-    .locator('#registration-records li time')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
-  expect([...dates].sort().reverse()).toEqual(dates);
-  await expect(records.first().getByRole('link')).toHaveAttribute('href', /^\/villages\/\d{12}\/$/);
+  await expect(page.locator('#registration-records time')).toHaveCount(0);
+  const reasons = page.locator('#registration-reasons');
+  await expect(reasons.locator('caption')).toHaveText('全区的变动原因类别');
+  const counts = await reasons
+    .locator('tbody td.num')
+    .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-v') ?? 0)));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(want.records);
+  // Free-text reasons stay out of the page.
+  const text = (await page.locator('main').textContent()) ?? '';
+  expect(text).not.toContain('商品房');
+  expect(text).not.toContain('小汽车');
 });
 
 test.describe('with JavaScript disabled', () => {

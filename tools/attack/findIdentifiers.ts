@@ -96,6 +96,13 @@ export function findPersonalDataInText(
     if (isDot(m.index - 1) && isDigit(m.index - 2)) continue;
     if (isDot(end) && isDigit(end + 1)) continue;
     if (binary && new Set(run.replace(/[^0-9０-９]/g, '')).size < 4) continue;
+    // Digits inside a hex digest (SHA-256 sums, hashed file names) are not a number anyone has.
+    const isHex = (i: number) => /[0-9a-f]/.test(text[i] ?? '');
+    let lo = m.index;
+    let hi = end;
+    while (lo > 0 && isHex(lo - 1)) lo--;
+    while (hi < text.length && isHex(hi)) hi++;
+    if (hi - lo >= 32 && /[a-f]/.test(text.slice(lo, hi))) continue;
     for (const f of findPersonalData(run)) found.set(`${f.kind}:${f.masked}`, f);
   }
   return [...found.values()];

@@ -53,10 +53,10 @@ function formatSite(s: SiteReport): string[] {
       so.singledOut.examples.map(household),
     ),
     ...section(
-      '2 家庭人口区间被还原为确切人数的行',
-      t.refinement.exactInTheEnd.count,
+      '2 家庭人口区间被汇总表还原为确切人数的行',
+      t.refinement.exactByAggregates,
       [
-        `   区间或留空的行 ${t.refinement.inexactRows}；仅凭汇总表还原 ${t.refinement.exactByAggregates}，加上匹配推理共 ${t.refinement.exactInTheEnd.count}`,
+        `   区间或留空的行 ${t.refinement.inexactRows}；仅凭汇总表还原 ${t.refinement.exactByAggregates}；加上邻居自己知道的（匹配推理）共 ${t.refinement.exactInTheEnd.count}，后者不算泄露，只通过候选行计入第 1 项`,
       ],
       t.refinement.exactInTheEnd.examples,
     ),
@@ -136,9 +136,11 @@ function formatAcross(a: AcrossReport): string[] {
   return [
     `== ${a.before} → ${a.after}（两次都在、已知信息未变的户 ${a.stableHouseholds}）`,
     ...section(
-      '7 已知信息未变、公开形式却变了的户',
+      '7 本村没有任何变化、公开形式却变了的户',
       a.unstableGeneralisation.count,
-      [],
+      [
+        `   另有 ${a.reformedInChangedVillages.count} 户自身信息未变、但同村有户变动而重新分组（已知限制，不计为问题）`,
+      ],
       a.unstableGeneralisation.examples,
     ),
     ...section(

@@ -27,7 +27,12 @@ export const AREA_COLUMNS: ReadonlySet<string> = new Set([
 ]);
 
 /** Columns that count households in an aggregate row. */
-export const COUNT_COLUMNS: readonly string[] = ['households', 'household_count', 'count'];
+export const COUNT_COLUMNS: readonly string[] = [
+  'households',
+  'household_count',
+  'count',
+  'records',
+];
 
 /** Columns holding the sum of household sizes in an aggregate row. */
 export const PERSONS_COLUMNS: readonly string[] = ['persons'];
@@ -43,6 +48,7 @@ export const KNOWN_COLUMNS: ReadonlySet<string> = new Set([
 /** Columns that date an event or a period (the neighbour knows when their neighbours' events were). */
 export const TIME_COLUMNS: ReadonlySet<string> = new Set([
   'date',
+  'week',
   'month',
   'period',
   'year',

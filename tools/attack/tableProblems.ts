@@ -19,7 +19,10 @@ export function tableProblems(r: TablesReport): { check: string; count: number }
   const checks: [string, number][] = [
     ['少于 k 个候选行的户', r.singlingOut.belowK.count],
     ['被唯一识别的户', r.singlingOut.singledOut.count],
-    ['区间被还原为确切人数的行', r.refinement.exactInTheEnd.count],
+    // Sizes narrowed by the neighbour's own knowledge alone (matching) tell them nothing new;
+    // they count only through the candidates they remove (the first check). Sizes an
+    // aggregate gives back are what a publication leaks.
+    ['区间被汇总表还原为确切人数的行', r.refinement.exactByAggregates],
     ['敏感值被同质组披露的户', r.homogeneity.households.count],
     ['可关联到少于 k 户的变动记录', r.changeRecords.belowK],
     ['少于 k 户却带有更多信息的变动汇总格', r.changeRecords.smallCells.count],

@@ -1,5 +1,5 @@
 import { CHANGE_TYPES } from '../../src/contract/index.ts';
-import { CHANGE_REASONS } from './changeReasons.ts';
+import { CHANGE_REASON_CATEGORY, CHANGE_REASONS } from './changeReasons.ts';
 import { csvRow } from './csvRow.ts';
 import { fromDay } from './dates.ts';
 import type { TextSink } from './textSink.ts';
@@ -78,6 +78,7 @@ export function createChangeLog(capacity: number): ChangeLog {
           change_type: t,
           persons_delta: delta[i]!,
           reason: CHANGE_REASONS[t][reason[i]!]!,
+          reason_category: CHANGE_REASON_CATEGORY[t][reason[i]!]!,
         };
         sink.write(csvRow(columns.map((c) => row[c] ?? '')));
       }

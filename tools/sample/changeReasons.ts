@@ -1,4 +1,4 @@
-import type { CHANGE_TYPES } from '../../src/contract/index.ts';
+import type { CHANGE_REASON_CATEGORIES, CHANGE_TYPES } from '../../src/contract/index.ts';
 
 /**
  * Reasons as a 工作队 writes them in the 变动记录 (attachment 5), following
@@ -43,4 +43,28 @@ export const CHANGE_REASONS: Readonly<Record<(typeof CHANGE_TYPES)[number], read
   ],
   人口增加: ['新生儿入户', '婚嫁迁入', '投靠亲属，户籍迁入', '漏登家庭成员，核实后补录'],
   人口减少: ['家庭成员去世', '婚嫁迁出', '子女分户', '家庭成员应征入伍', '家庭成员户籍迁出'],
+};
+
+type ReasonCategory = (typeof CHANGE_REASON_CATEGORIES)[number];
+
+/** The 变动原因类别 of each reason above, in the same order. */
+export const CHANGE_REASON_CATEGORY: Readonly<
+  Record<(typeof CHANGE_TYPES)[number], readonly ReasonCategory[]>
+> = {
+  新增纳入: ['收入变化', '疾病或残疾', '疾病或残疾', '收入变化', '灾害', '疾病或残疾', '其他'],
+  清退: [
+    '财产或身份不符合条件',
+    '财产或身份不符合条件',
+    '财产或身份不符合条件',
+    '财产或身份不符合条件',
+    '收入变化',
+    '核查纠错',
+    '户籍迁移',
+    '财产或身份不符合条件',
+    '收入变化',
+  ],
+  脱贫: ['收入变化', '产业与资产收益', '就业与劳动力', '收入变化', '产业与资产收益'],
+  返贫: ['疾病或残疾', '灾害', '就业与劳动力', '核查纠错', '产业与资产收益'],
+  人口增加: ['家庭成员变化', '家庭成员变化', '户籍迁移', '核查纠错'],
+  人口减少: ['家庭成员变化', '家庭成员变化', '家庭成员变化', '家庭成员变化', '户籍迁移'],
 };

@@ -1,14 +1,24 @@
 /**
- * Shapes the validated input into the published tables (src/contract/published.ts):
- * no 户编号, income only as a band, household rows k-anonymous by coarsening,
- * every table in an order that says nothing about the input order. Pure: no I/O.
+ * Shapes the validated input into the published tables (src/contract/published.ts)
+ * under the disclosure rules of docs/privacy.md: no 户编号, income and size
+ * only as bands, household rows generalised until no group gives anyone or any
+ * sensitive value away, change records only as counts, and below street level
+ * a figure of one or two households only as a count. Every table in an order
+ * that says nothing about the input order. Pure: no I/O.
  */
 import type { Dataset } from '../../contract/input/datasets.ts';
 import { PUBLISHED_TABLES } from '../../contract/published.ts';
 import { incomeBandLabels } from '../../contract/incomeBands.ts';
-import { QUASI_IDENTIFIERS, type PrivacyReport } from '../../contract/privacyReport.ts';
-import { shapeHouseholds, type HouseholdRow } from './shapeHouseholds.ts';
+import {
+  HOUSEHOLD_DETAIL,
+  QUASI_IDENTIFIERS,
+  SENSITIVE_COLUMNS,
+  type PrivacyReport,
+} from '../../contract/privacyReport.ts';
+import { changeCounts, changeReasons, streetChanges, type PlacedChange } from './changeTables.ts';
+import { shapeHouseholds } from './shapeHouseholds.ts';
 import { sortRows } from './sortRows.ts';
+import { streetPeople } from './streetPeople.ts';
 import { villageLookup } from './villageLookup.ts';
 import { villagePeople } from './villagePeople.ts';
 
@@ -23,10 +33,13 @@ export interface Publication {
 
 function neverPublished(k: number, bands: string[]): string[] {
   return [
-    '户编号：任何公开文件都不含户编号；户级数据行没有任何编号或键，变动记录也不含户编号。',
-    `确切收入：人均可支配收入只按收入段公开（${bands.join('、')}）。`,
+    '户编号：任何公开文件都不含户编号；户级数据行没有任何编号或键。',
+    `确切收入：人均可支配收入只按收入段公开（${bands.join('、')}）；家庭人口只按区间公开。`,
+    '单条变动记录：变动日期、人数和原因文字都不公开，只公开按村按周的变动条数、按街道的人数变化和按街道或全区的原因类别。',
+    '建档状态和纳入年份：不在户级数据中；各村各状态的户数另表公开。清退户只计户数，不列户级数据。',
+    `少见的户：同村同类（家庭人口区间、户类型、劳动能力）不足 ${k} 户，或这些户的脱贫成效分类、收入段全部相同、都有同一项“三保障”缺口时，先留空户类型和劳动能力，再留空人口区间，必要时由同村其他户补足，仍不行的村并入街道；不删除任何户。`,
+    `村里不足 ${k} 户的数字：村级只公开户数，不公开人数。`,
     '原始行序：各表按公开的列排序，顺序与原始数据无关。',
-    `少见的户：村、家庭人口、户类型、劳动能力的组合不足 ${k} 户时，家庭人口合并为区间，必要时户类型、劳动能力和家庭人口留空；不删除任何户，各村户数、人数合计保持准确。`,
     '个人信息：含身份证号、手机号或银行卡号的数据不能通过校验，不会公开。',
   ];
 }
@@ -37,15 +50,19 @@ export function shapeForPublication(data: Dataset): Publication {
   const { k } = data.campaign.privacy;
   const asOf = data.campaign.as_of;
   const households = shapeHouseholds(data.households, data.campaign, villageOf);
-
-  // Where each household is, from its published row (same index until sorted below).
-  const householdPlace = new Map<
-    string,
-    { street: string; village_code: string; village_name: string }
-  >();
-  data.households.forEach((h, i) =>
-    householdPlace.set(h.household_id, households.rows[i] as HouseholdRow),
+  const villageOfHousehold = new Map(
+    data.households.map((h) => [h.household_id, villageOf(h.village_code, 'households.csv')]),
   );
+  const changes: PlacedChange[] = data.household_changes.map((c) => {
+    const village = villageOfHousehold.get(c.household_id);
+    if (!village)
+      throw new Error(
+        'household_changes.csv：变动记录的户编号不在 households.csv 中（数据应先通过校验）',
+      );
+    return { ...c, village };
+  });
+  const reasons = changeReasons(changes, k);
+  const people = villagePeople(data.households, data.villages, k);
 
   const tables: Record<string, PublishedRow[]> = {
     villages: data.villages.map((v) => ({
@@ -54,25 +71,14 @@ export function shapeForPublication(data: Dataset): Publication {
       village_name: v.village_name,
       shuangdao_round: v.shuangdao_round,
       is_poor_village: v.is_poor_village,
+      household_detail: households.detail.get(v.village_code) ?? HOUSEHOLD_DETAIL.village,
     })),
     households: households.rows as unknown as PublishedRow[],
-    village_people: villagePeople(data.households, villageOf) as unknown as PublishedRow[],
-    household_changes: data.household_changes.map((c) => {
-      const place = householdPlace.get(c.household_id);
-      if (place === undefined)
-        throw new Error(
-          'household_changes.csv：变动记录的户编号不在 households.csv 中（数据应先通过校验）',
-        );
-      return {
-        street: place.street,
-        village_code: place.village_code,
-        village_name: place.village_name,
-        date: c.date,
-        change_type: c.change_type,
-        persons_delta: c.persons_delta,
-        reason: c.reason,
-      };
-    }),
+    village_people: people as unknown as PublishedRow[],
+    street_people: streetPeople(data.households, villageOf) as unknown as PublishedRow[],
+    change_counts: changeCounts(changes) as unknown as PublishedRow[],
+    street_changes: streetChanges(changes) as unknown as PublishedRow[],
+    change_reasons: reasons.rows as unknown as PublishedRow[],
     shortcomings: data.shortcomings.map((s) => {
       const v = villageOf(s.village_code, 'shortcomings.csv');
       return {
@@ -144,17 +150,34 @@ export function shapeForPublication(data: Dataset): Publication {
   }
 
   const bands = incomeBandLabels(data.campaign.income_bands);
+  const registered = households.rows.length;
+  const generalised = registered - households.levels.exact;
+  const personsWithheld = people.filter((p) => p.persons === null && p.households > 0).length;
+  const aggregates = {
+    village_persons_withheld: personsWithheld,
+    reason_cells: reasons.cells,
+  };
   return {
     tables,
     report: {
       k,
-      quasi_identifiers: QUASI_IDENTIFIERS,
+      quasi_identifiers: [...QUASI_IDENTIFIERS],
+      sensitive_columns: [...SENSITIVE_COLUMNS],
       income_bands: bands,
-      households: data.households.length,
-      coarsened: households.coarsened,
+      households: registered,
+      levels: households.levels,
+      for_diversity: households.forDiversity,
+      borrowed: households.borrowed,
       villages: households.villages,
-      small_villages: households.small_villages,
+      villages_not_by_village: households.villagesNotByVillage,
+      withheld_values: households.withheld,
+      aggregates,
       never_published: neverPublished(k, bands),
+      rules: [
+        `户级数据：${registered} 个建档立卡户各一行，其中 ${generalised} 行做了泛化（${households.forDiversity} 行只因同组分类或收入段相同、或同有“三保障”缺口而泛化，${households.borrowed} 行借给同村补足最后一组），${households.villagesNotByVillage.length} 个村的户级数据并入街道或全区。`,
+        `村级人数：${personsWithheld} 个村建档立卡户不足 ${k} 户，只公开户数。`,
+        `变动原因类别：按街道列出 ${reasons.cells.street} 类，并入其余街道合计 ${reasons.cells.district} 类，${reasons.cells.withheld} 组不公开。`,
+      ],
     },
   };
 }

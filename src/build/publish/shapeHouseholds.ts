@@ -1,99 +1,133 @@
+/**
+ * The published household rows: one per 建档立卡 household (在册, 已脱贫),
+ * without 户编号, 建档状态 or 纳入年份, income as a band, size as a band, and
+ * generalised by generaliseHouseholds until no group of rows gives anyone or
+ * any sensitive value away. 清退 households are counted, never listed.
+ */
 import type { Campaign } from '../../contract/input/campaign.ts';
 import type { Household } from '../../contract/input/households.ts';
-import { coarsenHouseholds, coarsenedQuasiIdentifiers } from './coarsenHouseholds.ts';
 import { incomeBand } from '../../contract/incomeBands.ts';
-import type { VillageOf } from './villageLookup.ts';
-import type {
-  CoarseningCounts,
-  VillageCoarsening,
-  VillagePlace,
+import {
+  GAP_VALUE,
+  HOUSEHOLD_DETAIL,
+  SENSITIVE_COLUMNS,
+  householdSizeBand,
+  type GeneralisationLevel,
+  type HouseholdDetail,
+  type LevelCounts,
+  type VillageGeneralisation,
+  type VillagePlace,
 } from '../../contract/privacyReport.ts';
+import {
+  generaliseHouseholds,
+  generalisedValues,
+  type HouseholdValues,
+  type SensitiveColumn,
+} from './generaliseHouseholds.ts';
+import type { VillageOf } from './villageLookup.ts';
 
-/** One published household row: no 户编号, income as a band, quasi-identifiers possibly coarsened. */
+/** One published household row. */
 export interface HouseholdRow {
-  street: string;
-  village_code: string;
-  village_name: string;
+  street: string | null;
+  village_code: string | null;
+  village_name: string | null;
   household_size: string | null;
   household_type: string | null;
   labor_capacity: string | null;
-  status: Household['status'];
-  enrolled_year: number;
-  income_band: string;
-  exit_category: Household['exit_category'];
-  education_secured: Household['education_secured'];
-  medical_secured: Household['medical_secured'];
-  housing_secured: Household['housing_secured'];
+  income_band: string | null;
+  exit_category: string | null;
+  education_secured: string | null;
+  medical_secured: string | null;
+  housing_secured: string | null;
   measures: Household['measures'];
 }
 
 export interface ShapedHouseholds {
   rows: HouseholdRow[];
-  coarsened: CoarseningCounts;
-  /** Villages where any row was coarsened, by street and code. */
-  villages: VillageCoarsening[];
-  /** Villages with fewer than k households, by street and code. */
-  small_villages: VillagePlace[];
+  levels: LevelCounts;
+  forDiversity: number;
+  borrowed: number;
+  /** Villages where any row was generalised, by street and code. */
+  villages: VillageGeneralisation[];
+  /** Villages published under the street or district, by street and code. */
+  villagesNotByVillage: (VillagePlace & { household_detail: HouseholdDetail })[];
+  /** Where each village's rows are published (every village with 建档立卡 households). */
+  detail: Map<string, HouseholdDetail>;
+  /** Values withheld, by column. */
+  withheld: Record<string, number>;
 }
 
 const byPlace = (a: VillagePlace, b: VillagePlace) =>
   a.street < b.street ? -1 : a.street > b.street ? 1 : a.village_code < b.village_code ? -1 : 1;
 
-/** The row's non-quasi-identifier values: orders rows a group may lend (see `coarsenHouseholds`). */
-function tieKey(r: HouseholdRow): string {
+const LEVEL_KEYS: readonly (keyof LevelCounts)[] = [
+  'exact',
+  'type_labor_blanked',
+  'size_blanked',
+  'street_only',
+  'district_only',
+];
+
+const emptyLevels = (): LevelCounts => ({
+  exact: 0,
+  type_labor_blanked: 0,
+  size_blanked: 0,
+  street_only: 0,
+  district_only: 0,
+});
+
+/** The row's other published values: orders rows a group may lend. */
+function tieKey(v: HouseholdValues, measures: readonly string[]): string {
   return [
-    r.status,
-    r.exit_category,
-    r.income_band,
-    r.enrolled_year,
-    r.education_secured,
-    r.medical_secured,
-    r.housing_secured,
-    r.measures.join('、'),
+    v.exit_category,
+    v.income_band,
+    v.education_secured,
+    v.medical_secured,
+    v.housing_secured,
+    measures.join('、'),
   ].join('|');
 }
 
 /**
- * Fails loudly if a published combination outside the small villages has fewer
- * than k rows: an independent check of the coarsening, on the published values.
- * Each value is numbered once and a row's combination packed into one number:
- * string keys for 700,000 rows took most of a second.
+ * Fails loudly if a published group (rows with the same published place, size,
+ * type and labour capacity) is smaller than k or gives a value away: an
+ * independent check of the rule, on the published values only.
  */
-function assertKAnonymous(
-  rows: readonly HouseholdRow[],
-  k: number,
-  exempt: ReadonlySet<string>,
-): void {
-  const numberer = () => {
-    const ids = new Map<string | null, number>();
-    return (v: string | null) => {
-      let id = ids.get(v);
-      if (id === undefined) ids.set(v, (id = ids.size));
-      return id;
-    };
-  };
-  const [village, size, type, labor] = [numberer(), numberer(), numberer(), numberer()];
-  const counts = new Map<number, number>();
-  const example = new Map<number, HouseholdRow>();
+export function assertProtected(rows: readonly HouseholdRow[], k: number): void {
+  // k = 1: nothing to protect (see generaliseHouseholds).
+  if (k <= 1) return;
+  const groups = new Map<string, HouseholdRow[]>();
   for (const r of rows) {
-    const key =
-      ((village(r.village_code) * 1024 + size(r.household_size)) * 1024 + type(r.household_type)) *
-        1024 +
-      labor(r.labor_capacity);
-    const n = counts.get(key);
-    if (n === undefined) example.set(key, r);
-    counts.set(key, (n ?? 0) + 1);
+    const key = [r.street, r.village_code, r.household_size, r.household_type, r.labor_capacity]
+      .map((v) => v ?? '')
+      .join('|');
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
   }
-  for (const [key, n] of counts) {
-    const r = example.get(key) as HouseholdRow;
-    if (n < k && !exempt.has(r.village_code))
-      throw new Error(
-        `k-匿名检查失败：村 ${r.village_code} 的组合 ${r.household_size}|${r.household_type}|${r.labor_capacity} 只有 ${n} 户（k = ${k}）`,
-      );
+  for (const [key, g] of groups) {
+    // Columns withheld on every row of the group give nothing away; a group with all withheld only counts.
+    const shown = (col: SensitiveColumn) => g.some((r) => r[col] !== null);
+    if (!SENSITIVE_COLUMNS.some(shown)) continue;
+    const distinct = (col: 'exit_category' | 'income_band') =>
+      shown(col) && new Set(g.map((r) => r[col])).size < 2;
+    const allGap = (col: 'education_secured' | 'medical_secured' | 'housing_secured') =>
+      g.every((r) => r[col] === GAP_VALUE);
+    const problem =
+      g.length < k
+        ? `只有 ${g.length} 户（k = ${k}）`
+        : distinct('exit_category')
+          ? '脱贫成效分类全部相同'
+          : distinct('income_band')
+            ? '收入段全部相同'
+            : allGap('education_secured') || allGap('medical_secured') || allGap('housing_secured')
+              ? '“三保障”缺口全部相同'
+              : null;
+    if (problem) throw new Error(`户级数据保护检查失败：组合 ${key} ${problem}`);
   }
 }
 
-/** Publishes households: income banded, quasi-identifiers coarsened to k-anonymity, with counts for the report. */
+/** Publishes the 建档立卡 households' rows, generalised, with what was done for the report. */
 export function shapeHouseholds(
   households: readonly Household[],
   campaign: Campaign,
@@ -101,74 +135,101 @@ export function shapeHouseholds(
 ): ShapedHouseholds {
   const k = campaign.privacy.k;
   const band = incomeBand(campaign.income_bands);
-  const sizes = new Map<string, number>();
-  const rows = households.map((h): HouseholdRow => {
+  const registered = households.filter((h) => h.status !== '清退');
+  const values: HouseholdValues[] = registered.map((h) => {
     const v = villageOf(h.village_code, 'households.csv');
-    sizes.set(v.village_code, (sizes.get(v.village_code) ?? 0) + 1);
     return {
       street: v.street,
       village_code: v.village_code,
-      village_name: v.village_name,
-      household_size: String(h.household_size),
+      size_band: householdSizeBand(h.household_size),
       household_type: h.household_type,
       labor_capacity: h.labor_capacity,
-      status: h.status,
-      enrolled_year: h.enrolled_year,
+      exit_category: h.exit_category ?? '',
       income_band: band(h.income_per_capita),
-      exit_category: h.exit_category,
       education_secured: h.education_secured,
       medical_secured: h.medical_secured,
       housing_secured: h.housing_secured,
-      measures: h.measures,
     };
   });
-
-  const { levels, borrowed, smallVillages } = coarsenHouseholds(households, k, (i) =>
-    tieKey(rows[i] as HouseholdRow),
+  const g = generaliseHouseholds(values, k, (i) =>
+    tieKey(values[i] as HouseholdValues, (registered[i] as Household).measures),
   );
-  const coarsened: CoarseningCounts = {
-    size_banded: 0,
-    type_labor_blanked: 0,
-    size_blanked: 0,
-    borrowed: 0,
-  };
-  const perVillage = new Map<string, VillageCoarsening>();
-  for (let i = 0; i < rows.length; i++) {
-    const level = levels[i] as number;
-    if (level === 0) continue;
-    const row = rows[i] as HouseholdRow;
-    Object.assign(row, coarsenedQuasiIdentifiers(households[i] as Household, level));
-    let c = perVillage.get(row.village_code);
-    if (!c) {
-      c = {
-        street: row.street,
-        village_code: row.village_code,
-        village_name: row.village_name,
-        households: sizes.get(row.village_code) ?? 0,
-        size_banded: 0,
-        type_labor_blanked: 0,
-        size_blanked: 0,
-        borrowed: 0,
-      };
-      perVillage.set(row.village_code, c);
-    }
-    for (const t of [c, coarsened]) {
-      t.size_banded += 1;
-      if (level >= 2) t.type_labor_blanked += 1;
-      if (level >= 3) t.size_blanked += 1;
-      if (borrowed[i]) t.borrowed += 1;
-    }
-  }
-  assertKAnonymous(rows, k, new Set(smallVillages.keys()));
 
-  const small_villages = [...smallVillages].map(([code, n]) => {
+  const levels = emptyLevels();
+  const perVillage = new Map<string, VillageGeneralisation>();
+  const sizes = new Map<string, number>();
+  for (const v of values) sizes.set(v.village_code, (sizes.get(v.village_code) ?? 0) + 1);
+  const place = (code: string): VillagePlace => {
     const v = villageOf(code, 'households.csv');
-    return { street: v.street, village_code: code, village_name: v.village_name, households: n };
+    return {
+      street: v.street,
+      village_code: code,
+      village_name: v.village_name,
+      households: sizes.get(code) ?? 0,
+    };
+  };
+  const withheld: Record<string, number> = {};
+  const rows = values.map((v, i): HouseholdRow => {
+    const level = g.levels[i] as GeneralisationLevel;
+    const q = generalisedValues(v, level);
+    const hidden = new Set<SensitiveColumn>(g.withheld.get(i) ?? []);
+    for (const col of hidden) withheld[col] = (withheld[col] ?? 0) + 1;
+    const show = (col: SensitiveColumn) => (hidden.has(col) ? null : v[col]);
+    levels[LEVEL_KEYS[level] as keyof LevelCounts] += 1;
+    if (level > 0) {
+      let c = perVillage.get(v.village_code);
+      if (!c) {
+        c = { ...place(v.village_code), ...emptyLevels(), for_diversity: 0, borrowed: 0 };
+        perVillage.set(v.village_code, c);
+      }
+      c[LEVEL_KEYS[level] as keyof LevelCounts] += 1;
+      c.for_diversity += g.forDiversity[i] as number;
+      c.borrowed += g.borrowed[i] as number;
+    }
+    return {
+      street: q.street,
+      village_code: q.village_code,
+      village_name:
+        q.village_code === null ? null : villageOf(v.village_code, 'households.csv').village_name,
+      household_size: q.household_size,
+      household_type: q.household_type,
+      labor_capacity: q.labor_capacity,
+      income_band: show('income_band'),
+      exit_category: show('exit_category'),
+      education_secured: show('education_secured'),
+      medical_secured: show('medical_secured'),
+      housing_secured: show('housing_secured'),
+      measures: (registered[i] as Household).measures,
+    };
   });
+  assertProtected(rows, k);
+
+  // Where a village's rows are: by village while any of them is; else where the finest one went.
+  const finest = new Map<string, number>();
+  values.forEach((v, i) =>
+    finest.set(v.village_code, Math.min(finest.get(v.village_code) ?? 4, g.levels[i] as number)),
+  );
+  const detail = new Map<string, HouseholdDetail>();
+  for (const [code, level] of finest)
+    detail.set(
+      code,
+      level < 3
+        ? HOUSEHOLD_DETAIL.village
+        : level === 3
+          ? HOUSEHOLD_DETAIL.street
+          : HOUSEHOLD_DETAIL.district,
+    );
   return {
     rows,
-    coarsened,
+    levels,
+    forDiversity: g.forDiversity.reduce((a, x) => a + x, 0),
+    borrowed: g.borrowed.reduce((a, x) => a + x, 0),
     villages: [...perVillage.values()].sort(byPlace),
-    small_villages: small_villages.sort(byPlace),
+    villagesNotByVillage: [...detail]
+      .filter(([, d]) => d !== HOUSEHOLD_DETAIL.village)
+      .map(([code, d]) => ({ ...place(code), household_detail: d }))
+      .sort(byPlace),
+    detail,
+    withheld,
   };
 }

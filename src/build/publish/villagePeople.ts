@@ -1,46 +1,56 @@
 import type { Household } from '../../contract/input/households.ts';
-import type { VillageOf } from './villageLookup.ts';
+import type { Village } from '../../contract/input/villages.ts';
 
 export interface VillagePeopleRow {
   street: string;
   village_code: string;
   village_name: string;
-  status: Household['status'];
-  exit_category: Household['exit_category'];
+  /** 建档立卡 (在册 + 已脱贫) households and persons; persons null below k households. */
   households: number;
-  persons: number;
+  persons: number | null;
+  households_active: number;
+  households_exited: number;
+  households_removed: number;
 }
 
 /**
- * Exact households and persons per village × status × exit category: the
- * totals the coarsened household rows can no longer give (their household
- * size may be a band or blank).
+ * One row per village: exact household counts by 建档状态 (what a village's
+ * own board posts), and the 建档立卡 persons — only where the village has at
+ * least k such households, so a village figure never gives away one or two
+ * households' size. Villages without any household get a row of zeros.
  */
 export function villagePeople(
   households: readonly Household[],
-  villageOf: VillageOf,
+  villages: readonly Village[],
+  k: number,
 ): VillagePeopleRow[] {
-  const groups = new Map<string, Map<string, VillagePeopleRow>>();
-  for (const h of households) {
-    let inVillage = groups.get(h.village_code);
-    if (!inVillage) groups.set(h.village_code, (inVillage = new Map()));
-    const key = `${h.status}|${h.exit_category ?? ''}`;
-    let g = inVillage.get(key);
-    if (!g) {
-      const v = villageOf(h.village_code, 'households.csv');
-      g = {
+  const rows = new Map<string, VillagePeopleRow>(
+    villages.map((v) => [
+      v.village_code,
+      {
         street: v.street,
         village_code: v.village_code,
         village_name: v.village_name,
-        status: h.status,
-        exit_category: h.exit_category,
         households: 0,
         persons: 0,
-      };
-      inVillage.set(key, g);
+        households_active: 0,
+        households_exited: 0,
+        households_removed: 0,
+      },
+    ]),
+  );
+  for (const h of households) {
+    const r = rows.get(h.village_code);
+    if (!r) throw new Error(`households.csv：村代码 ${h.village_code} 不在 villages.csv 中`);
+    if (h.status === '清退') {
+      r.households_removed += 1;
+      continue;
     }
-    g.households += 1;
-    g.persons += h.household_size;
+    r.households += 1;
+    r.persons = (r.persons ?? 0) + h.household_size;
+    if (h.status === '在册') r.households_active += 1;
+    else r.households_exited += 1;
   }
-  return [...groups.values()].flatMap((m) => [...m.values()]);
+  for (const r of rows.values()) if (r.households < k) r.persons = null;
+  return [...rows.values()];
 }

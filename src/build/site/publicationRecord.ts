@@ -11,7 +11,7 @@ import type { Engine, Row } from '../../engine/engine.ts';
 import type { Campaign } from '../../contract/input/campaign.ts';
 import {
   changesByType,
-  exitCategoryTotals,
+  exitCategoryPeople,
   peopleByStatus,
   rectificationTotals,
   registrationByArea,
@@ -34,7 +34,8 @@ import { toNumber } from '../../views/shared/numbers.ts';
 export async function collectPublicationFigures(engine: Engine): Promise<PublicationFigures> {
   // One after another: one connection, and the browser engine queues anyway.
   const people = await engine.query(peopleByStatus({}));
-  const exits = await engine.query(exitCategoryTotals({}));
+  // Exact (street_people), not counted from the generalised household rows.
+  const exits = await engine.query(exitCategoryPeople({}));
   const changes = await engine.query(changesByType({}));
   const rect: Row = (await engine.query(rectificationTotals({})))[0] ?? {};
   const dims = await engine.query(shortcomingsByDimension({}));

@@ -1,6 +1,6 @@
 import { defineDataset, type RowOf } from './defineDataset.ts';
-import { codeText, date, integer, oneOf, optionalText } from './cells.ts';
-import { CHANGE_TYPES } from '../enums.ts';
+import { codeText, date, integer, oneOf, optionalOneOf, optionalText } from './cells.ts';
+import { CHANGE_REASON_CATEGORIES, CHANGE_TYPES } from '../enums.ts';
 
 /** Sign each change type requires of 变动人数. */
 export const DELTA_SIGN: Readonly<Record<(typeof CHANGE_TYPES)[number], 1 | -1 | 0>> = {
@@ -51,6 +51,14 @@ export const householdChangesDataset = defineDataset({
       required: false,
       freeText: true,
       schema: optionalText(),
+    },
+    reason_category: {
+      header: '变动原因类别',
+      description:
+        '变动原因的类别（公开时只按街道或全区汇总，不公开具体原因文字）；旧数据没有这一列也可以',
+      rule: `${CHANGE_REASON_CATEGORIES.join(' / ')}；可留空`,
+      required: false,
+      schema: optionalOneOf(CHANGE_REASON_CATEGORIES),
     },
   },
   refine(row, ctx) {

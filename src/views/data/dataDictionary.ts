@@ -99,14 +99,18 @@ export function publishedDictionary(tables: readonly PublishedTable[]): Publishe
   }));
 }
 
-/** The free-text columns of each input file that has any (headers), for the privacy section. */
+/** The free-text columns of the input files that are published as written (by their header). */
 export function freeTextColumns(
   datasets: readonly DatasetDef[],
+  published: readonly PublishedTable[],
 ): { file: string; headers: string[] }[] {
+  const labels = new Set(published.flatMap((t) => t.columns.map((c) => c.label)));
   return datasets
     .map((d) => ({
       file: d.file,
-      headers: d.columns.filter((c) => c.freeText === true).map((c) => c.header),
+      headers: d.columns
+        .filter((c) => c.freeText === true && labels.has(c.header))
+        .map((c) => c.header),
     }))
     .filter((f) => f.headers.length > 0);
 }

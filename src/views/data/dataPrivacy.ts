@@ -1,64 +1,67 @@
 /**
  * The data page's privacy section: what the privacy report (manifest.json
  * `privacy`) says, summarised per street so it stays short at province scale
- * (2,300 villages), and the coarsening bands taken from the code that applies
- * them. Pure; build time only.
+ * (2,300 villages), and the size bands taken from the code that applies them.
+ * Pure; build time only.
  */
 import {
   householdSizeBand,
-  type CoarseningCounts,
-  type VillageCoarsening,
+  type LevelCounts,
+  type VillageGeneralisation,
 } from '../../contract/privacyReport.ts';
 
 /** Villages listed one by one on the page up to this many; beyond, only per street. */
 export const VILLAGE_DETAIL_LIMIT = 60;
 
-/** One street's coarsening: how many of its villages and rows were touched. */
-export interface StreetCoarsening extends CoarseningCounts {
+/** One street's generalisation: how many of its villages and rows were touched. */
+export interface StreetGeneralisation extends Omit<LevelCounts, 'exact'> {
   street: string;
   /** Villages of the street (all, from the village list). */
   villages: number;
-  /** Villages where at least one row was coarsened. */
-  villages_coarsened: number;
+  /** Villages where at least one row was generalised. */
+  villages_generalised: number;
+  for_diversity: number;
 }
 
 /**
- * Per-street totals of the report's per-village coarsening, in the order of
- * `streets` (streets with no coarsened village get zeros).
+ * Per-street totals of the report's per-village generalisation, in the order
+ * of `streets` (streets with no generalised village get zeros).
  */
-export function coarseningByStreet(
-  villages: readonly VillageCoarsening[],
+export function generalisationByStreet(
+  villages: readonly VillageGeneralisation[],
   streets: readonly { street: string; villages: number }[],
-): StreetCoarsening[] {
-  const byStreet = new Map<string, StreetCoarsening>(
+): StreetGeneralisation[] {
+  const byStreet = new Map<string, StreetGeneralisation>(
     streets.map((s) => [
       s.street,
       {
         street: s.street,
         villages: s.villages,
-        villages_coarsened: 0,
-        size_banded: 0,
+        villages_generalised: 0,
         type_labor_blanked: 0,
         size_blanked: 0,
-        borrowed: 0,
+        street_only: 0,
+        district_only: 0,
+        for_diversity: 0,
       },
     ]),
   );
   for (const v of villages) {
     const s = byStreet.get(v.street);
     if (!s) throw new Error(`隐私报告中的街道 ${v.street} 不在村（居）名录中`);
-    s.villages_coarsened += 1;
-    s.size_banded += v.size_banded;
+    s.villages_generalised += 1;
     s.type_labor_blanked += v.type_labor_blanked;
     s.size_blanked += v.size_blanked;
-    s.borrowed += v.borrowed;
+    s.street_only += v.street_only;
+    s.district_only += v.district_only;
+    s.for_diversity += v.for_diversity;
   }
   return [...byStreet.values()];
 }
 
 /**
- * The household-size bands of the first coarsening step, in order (e.g.
- * "1–2", "3–4", "5+"), read off the function that applies them for sizes 1…max.
+ * The published household-size bands, in order (e.g. "1–2", "3–4", "5+"),
+ * read off the function that applies them for sizes 1…max.
  */
 export function householdSizeBands(max = 20): string[] {
   const bands: string[] = [];

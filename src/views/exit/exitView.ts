@@ -67,8 +67,11 @@ export const EXIT_FILTER_KEYS: readonly FilterKey[] = [
   'labor_capacity',
   'gap',
 ];
-/** Filters the exact person counts (village_people) cannot apply: households are counted instead. */
-const HOUSEHOLD_ONLY: readonly FilterKey[] = ['household_type', 'labor_capacity', 'gap'];
+/**
+ * Filters the exact person counts (street_people) cannot apply — persons are
+ * published by street, not by village or household: households are counted instead.
+ */
+const HOUSEHOLD_ONLY: readonly FilterKey[] = ['village', 'household_type', 'labor_capacity', 'gap'];
 
 /** Village tables start open when there are few villages in all. */
 const OPEN_VILLAGES_MAX = 20;
@@ -76,8 +79,9 @@ const OPEN_VILLAGES_MAX = 20;
 const listVillages = (ctx: ExitContext) => ctx.villageCount <= VILLAGE_LIST_MAX;
 
 export function exitQueries(f: FilterState, ctx: ExitContext): QuerySet {
+  const householdOnly = HOUSEHOLD_ONLY.some((k) => f[k]);
   return {
-    people: exitCategoryPeople(f),
+    ...(householdOnly ? {} : { people: exitCategoryPeople(f) }),
     streets: exitCategoryByArea(f, 'street'),
     ...(listVillages(ctx) ? { villages: exitCategoryByArea(f, 'village') } : {}),
     income: incomeBands(f),

@@ -46,14 +46,14 @@ ORDER BY deadline, issue_id`,
     id: 'security-gaps-by-village',
     title: '各村“三保障”缺口',
     description:
-      '义务教育、基本医疗、住房安全任一项未保障的贫困户（不含清退户），按村计数，只列有缺口的村。',
+      '义务教育、基本医疗、住房安全任一项未保障的建档立卡户，按村计数，只列有缺口的村（户级数据并入街道的户不在村里计）。',
     sql: `SELECT street AS 街道,
   village_name AS 村,
   count(*) FILTER (education_secured = '否') AS 义务教育未保障,
   count(*) FILTER (medical_secured = '否') AS 基本医疗未保障,
   count(*) FILTER (housing_secured = '否') AS 住房安全未保障
 FROM households
-WHERE status <> '清退'
+WHERE village_code IS NOT NULL
   AND '否' IN (education_secured, medical_secured, housing_secured)
 GROUP BY street, village_code, village_name
 ORDER BY street, village_code`,
@@ -73,15 +73,14 @@ ORDER BY 村数 DESC, 领域`,
   {
     id: 'weekly-enrolments-removals',
     title: '每周新增纳入与清退',
-    description: '按周（周一开始）统计新增纳入和清退的户数与人数变化。',
-    sql: `SELECT date_trunc('week', date) AS 周起始日,
-  count(*) FILTER (change_type = '新增纳入') AS 新增纳入户数,
-  count(*) FILTER (change_type = '清退') AS 清退户数,
-  sum(persons_delta) AS 人数变化
-FROM household_changes
+    description: '按周（周一开始）统计新增纳入和清退的户数（变动只按村按周计数公开）。',
+    sql: `SELECT week AS 周起始日,
+  sum(records) FILTER (change_type = '新增纳入') AS 新增纳入户数,
+  sum(records) FILTER (change_type = '清退') AS 清退户数
+FROM change_counts
 WHERE change_type IN ('新增纳入', '清退')
-GROUP BY 周起始日
-ORDER BY 周起始日`,
+GROUP BY week
+ORDER BY week`,
   },
   {
     id: 'project-funds-by-street',

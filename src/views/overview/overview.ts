@@ -7,7 +7,7 @@ import { formatNumber, formatPercent } from '../../render/format.ts';
 import type { Engine, Row } from '../../engine/engine.ts';
 import {
   changesByType,
-  exitCategoryTotals,
+  exitCategoryPeople,
   peopleByStatus,
   rectificationTotals,
   securityGaps,
@@ -32,7 +32,7 @@ export async function loadOverview(engine: Engine): Promise<Overview> {
   return buildOverview({
     people: await engine.query(peopleByStatus({})),
     changes: await engine.query(changesByType({})),
-    exits: await engine.query(exitCategoryTotals({})),
+    exits: await engine.query(exitCategoryPeople({})),
     gaps: (await engine.query(securityGaps({})))[0],
     shuangdao: await engine.query(shortcomingsByDimension({})),
     rect: (await engine.query(rectificationTotals({})))[0],

@@ -8,9 +8,8 @@ import { exitCategoryByArea, registrationByArea } from '../../queries/households
 import { streetList, villageList, type StreetRow, type VillageRow } from '../../queries/places.ts';
 import { shuangdaoMatrix } from '../../queries/shuangdao.ts';
 import {
-  changeReasonsByVillage,
+  changeCountsByVillage,
   incomeBandsByVillage,
-  latestChangesByVillage,
   measuresByVillage,
   rectificationsByPlace,
   securityGapsByVillage,
@@ -18,20 +17,16 @@ import {
 import { buildStreetPages, type StreetPage } from './streetPage.ts';
 import {
   buildVillagePages,
-  type ChangeRow,
+  type ChangeCountRow,
   type ExitAreaRow,
   type GapRow,
   type IncomeRow,
   type MeasureRow,
-  type ReasonRow,
   type RectificationRow,
   type RegistrationRow,
   type ShortcomingRow,
   type VillagePage,
 } from './villagePage.ts';
-
-/** How many of its latest change records a village page lists. */
-export const LATEST_CHANGES = 20;
 
 export interface PlaceData {
   villages: VillageRow[];
@@ -67,8 +62,7 @@ async function queryPlaceData(engine: Engine): Promise<PlaceData> {
     gaps: await engine.query<GapRow>(securityGapsByVillage()),
     measures: await engine.query<MeasureRow>(measuresByVillage()),
     incomes: await engine.query<IncomeRow>(incomeBandsByVillage()),
-    reasons: await engine.query<ReasonRow>(changeReasonsByVillage()),
-    latestChanges: await engine.query<ChangeRow>(latestChangesByVillage(LATEST_CHANGES)),
+    changes: await engine.query<ChangeCountRow>(changeCountsByVillage()),
     shortcomings,
     rectifications,
   });

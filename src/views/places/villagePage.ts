@@ -37,35 +37,27 @@ export type IncomeRow = {
   exit_category: string | null;
   households: number;
 };
-export type ReasonRow = {
-  village_code: string;
-  change_type: string;
-  reason: string | null;
-  records: number;
-  persons: number;
-};
-export type ChangeRow = {
-  village_code: string;
-  date: string;
-  change_type: string;
-  persons_delta: number;
-  reason: string | null;
-};
+/** One row of `changeCountsByVillage()`: changes of one type in one village (counts only). */
+export type ChangeCountRow = { village_code: string; change_type: string; records: number };
 /** One row of `shuangdaoMatrix(…)`. */
 export type ShortcomingRow = ShuangdaoShortcomingRow;
 /** One row of `rectificationsByPlace()`; village_code null = the whole street. */
 export type RectificationRow = RectItem;
 
-/** Households and persons over the review: start + added − removed (+ other) = now. */
+/**
+ * Households and persons over the review: start + added − removed (+ other) = now.
+ * Persons are null where they are not published (a village publishes only its
+ * current 建档立卡 persons, and only with at least k households).
+ */
 export interface Registration {
   households: { start: number; added: number; removed: number; exited: number; now: number };
   persons: {
-    start: number;
-    added: number;
-    removed: number;
-    other: number;
-    exited: number;
-    now: number;
+    start: number | null;
+    added: number | null;
+    removed: number | null;
+    other: number | null;
+    exited: number | null;
+    now: number | null;
   };
 }
 export type ExitShare = { category: string; households: number; share: number };
@@ -91,9 +83,8 @@ export interface VillagePage {
   incomeBands: IncomeBandRow[];
   /** The village's households per income band × 脱贫成效分类, as queried (for incomeByCategory). */
   incomeRows: IncomeRow[];
-  changeTypes: { change_type: string; records: number; persons: number }[];
-  reasons: ReasonRow[];
-  latestChanges: ChangeRow[];
+  /** Changes per type (in the contract's order), types with changes only. */
+  changeTypes: { change_type: string; records: number }[];
   shortcomings: ShortcomingRow[];
   rectifications: RectificationRow[];
   rectTotals: RectificationTotals;
@@ -106,8 +97,7 @@ export interface VillagePageInput {
   gaps: readonly GapRow[];
   measures: readonly MeasureRow[];
   incomes: readonly IncomeRow[];
-  reasons: readonly ReasonRow[];
-  latestChanges: readonly ChangeRow[];
+  changes: readonly ChangeCountRow[];
   shortcomings: readonly ShortcomingRow[];
   rectifications: readonly RectificationRow[];
 }
@@ -123,12 +113,12 @@ export function toRegistration(r: RegistrationRow | undefined): Registration {
       now: r?.households_now ?? 0,
     },
     persons: {
-      start: r?.persons_start ?? 0,
-      added: r?.persons_added ?? 0,
-      removed: r?.persons_removed ?? 0,
-      other: r?.persons_other ?? 0,
-      exited: r?.persons_exited ?? 0,
-      now: r?.persons_now ?? 0,
+      start: r ? r.persons_start : 0,
+      added: r ? r.persons_added : 0,
+      removed: r ? r.persons_removed : 0,
+      other: r ? r.persons_other : 0,
+      exited: r ? r.persons_exited : 0,
+      now: r ? r.persons_now : 0,
     },
   };
 }
@@ -174,16 +164,12 @@ export function toIncomeBandRows(rows: readonly IncomeRow[]): IncomeBandRow[] {
   });
 }
 
-/** Records and persons per change type (in the contract's order), types with records only. */
-export function toChangeTypes(reasons: readonly ReasonRow[]): VillagePage['changeTypes'] {
-  return CHANGE_TYPES.map((change_type) => {
-    const rows = reasons.filter((r) => r.change_type === change_type);
-    return {
-      change_type,
-      records: rows.reduce((s, r) => s + r.records, 0),
-      persons: rows.reduce((s, r) => s + r.persons, 0),
-    };
-  }).filter((r) => r.records > 0);
+/** Changes per type (in the contract's order), types with changes only. */
+export function toChangeTypes(rows: readonly ChangeCountRow[]): VillagePage['changeTypes'] {
+  return CHANGE_TYPES.map((change_type) => ({
+    change_type,
+    records: rows.filter((r) => r.change_type === change_type).reduce((s, r) => s + r.records, 0),
+  })).filter((r) => r.records > 0);
 }
 
 /** Position in a fixed vocabulary (unknown values last). */
@@ -203,15 +189,13 @@ export function buildVillagePages(input: VillagePageInput): VillagePage[] {
   const gaps = new Map(input.gaps.map((r) => [r.village_code, r]));
   const measures = byCode(input.measures);
   const incomes = byCode(input.incomes);
-  const reasons = byCode(input.reasons);
-  const latest = byCode(input.latestChanges);
+  const changes = byCode(input.changes);
   const shortcomings = byCode(input.shortcomings);
   const rectifications = byCode(input.rectifications);
 
   return input.villages.map((village) => {
     const code = village.village_code;
     const g = gaps.get(code);
-    const villageReasons = reasons.get(code) ?? [];
     const items = rectifications.get(code) ?? [];
     return {
       village,
@@ -232,9 +216,7 @@ export function buildVillagePages(input: VillagePageInput): VillagePage[] {
         ),
       incomeBands: toIncomeBandRows(incomes.get(code) ?? []),
       incomeRows: incomes.get(code) ?? [],
-      changeTypes: toChangeTypes(villageReasons),
-      reasons: villageReasons,
-      latestChanges: latest.get(code) ?? [],
+      changeTypes: toChangeTypes(changes.get(code) ?? []),
       shortcomings: (shortcomings.get(code) ?? [])
         .slice()
         .sort((a, b) => dimensionOrder(a.dimension) - dimensionOrder(b.dimension)),

@@ -8,12 +8,14 @@ import { formatDate, formatNumber, parseIsoDate } from '../../render/format.ts';
 import type { WaterfallStep } from '../../render/charts/waterfallChart.ts';
 import type { Row } from '../../engine/engine.ts';
 
-import { groupByStreet } from '../shared/byStreet.ts';
 import { toNumber, toText } from '../shared/numbers.ts';
 
 /**
  * Households and persons of one area (street or village) at the start and now.
- * A type alias, not an interface, so rows fit TableRow's index signature.
+ * Households are always exact; persons are exact for streets and null for a
+ * village, which publishes only its current 建档立卡 persons (and those only
+ * with at least k households). A type alias, not an interface, so rows fit
+ * TableRow's index signature.
  */
 export type AreaRegistration = {
   key: string;
@@ -24,21 +26,23 @@ export type AreaRegistration = {
   households_removed: number;
   households_exited: number;
   households_now: number;
-  persons_start: number;
-  persons_added: number;
-  persons_removed: number;
+  persons_start: number | null;
+  persons_added: number | null;
+  persons_removed: number | null;
   /** Net of 人口增加 and 人口减少. */
-  persons_other: number;
-  persons_exited: number;
-  persons_now: number;
+  persons_other: number | null;
+  persons_exited: number | null;
+  persons_now: number | null;
 };
 
-const NUMBER_KEYS = [
+const HOUSEHOLD_KEYS = [
   'households_start',
   'households_added',
   'households_removed',
   'households_exited',
   'households_now',
+] as const;
+const PERSON_KEYS = [
   'persons_start',
   'persons_added',
   'persons_removed',
@@ -47,37 +51,29 @@ const NUMBER_KEYS = [
   'persons_now',
 ] as const;
 
-/** A `registrationByArea` row with every count a number (missing → 0). */
+/** A `registrationByArea` row: households a number (missing → 0), persons a number or null. */
 export function toAreaRegistration(row: Row): AreaRegistration {
   const out = {
     key: toText(row.key),
     name: toText(row.name),
     street: toText(row.street),
   } as AreaRegistration;
-  for (const k of NUMBER_KEYS) out[k] = toNumber(row[k]);
+  for (const k of HOUSEHOLD_KEYS) out[k] = toNumber(row[k]);
+  for (const k of PERSON_KEYS)
+    out[k] = row[k] === null || row[k] === undefined ? null : toNumber(row[k]);
   return out;
 }
 
-/** Column sums of area rows (the whole region when given every street). */
+/** Column sums of area rows; a persons sum is null when any row's is. */
 export function sumRegistration(rows: readonly AreaRegistration[]): AreaRegistration {
   const total = { key: '', name: '合计', street: '' } as AreaRegistration;
-  for (const k of NUMBER_KEYS) total[k] = rows.reduce((a, r) => a + r[k], 0);
+  for (const k of HOUSEHOLD_KEYS) total[k] = rows.reduce((a, r) => a + r[k], 0);
+  for (const k of PERSON_KEYS)
+    total[k] = rows.reduce<number | null>(
+      (a, r) => (a === null || r[k] === null ? null : a + r[k]),
+      0,
+    );
   return total;
-}
-
-/**
- * Street rows as sums of their villages' rows, streets in first-seen order.
- * Equal to `registrationByArea(f, 'street')`: every published change record
- * carries its household's village, which therefore has village_people rows
- * (tests/unit/queries/householdQueries.test.ts), so no change is lost.
- */
-export function streetsFromVillages(villages: readonly AreaRegistration[]): AreaRegistration[] {
-  return groupByStreet(villages).map(({ street, rows }) => ({
-    ...sumRegistration(rows),
-    key: street,
-    name: street,
-    street,
-  }));
 }
 
 /** start + 新增纳入 − 清退 = now, for households. */
@@ -95,6 +91,14 @@ export function householdSteps(t: AreaRegistration): WaterfallStep[] {
  * `changesByType`) splits 人口增加 and 人口减少; without it their net shows as one step.
  */
 export function personSteps(t: AreaRegistration, personsByType?: readonly Row[]): WaterfallStep[] {
+  if (
+    t.persons_start === null ||
+    t.persons_added === null ||
+    t.persons_removed === null ||
+    t.persons_other === null ||
+    t.persons_now === null
+  )
+    return [];
   const steps: WaterfallStep[] = [
     { label: '回头看开始时', value: t.persons_start, kind: 'total' },
     { label: '新增纳入', value: t.persons_added, kind: 'delta' },
@@ -133,6 +137,14 @@ export function householdTakeaway(t: AreaRegistration): string {
 
 /** One-line takeaway of the person waterfall. */
 export function personTakeaway(t: AreaRegistration): string {
+  if (
+    t.persons_start === null ||
+    t.persons_added === null ||
+    t.persons_removed === null ||
+    t.persons_other === null ||
+    t.persons_now === null
+  )
+    return `村一级不公开人数的变动（为保护隐私，变动人数只按街道公开）${t.persons_now === null ? '' : `；现有建档立卡 ${formatNumber(t.persons_now)} 人`}。`;
   if (t.persons_start === 0 && t.persons_now === 0) return '暂无建档立卡人口。';
   return (
     `建档立卡人口由 ${formatNumber(t.persons_start)} 人变为 ${formatNumber(t.persons_now)} 人（${net(t.persons_now - t.persons_start, '人')}）：` +

@@ -4,7 +4,7 @@
  * (no filter) and by the browser after a filter changes.
  */
 import {
-  changeRecords,
+  changeReasonTallies,
   changesByType,
   changesOverTime,
   registrationByArea,
@@ -16,7 +16,6 @@ import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { streetHref, villageHref } from '../../render/nav.ts';
 import type { TableColumn, TableRow } from '../../render/html/table.ts';
 import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
-import { renderChangeRecordsHtml } from './changeRecordsHtml.ts';
 import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
 import {
   areaChangeTakeaway,
@@ -24,7 +23,6 @@ import {
   householdTakeaway,
   personSteps,
   personTakeaway,
-  streetsFromVillages,
   sumRegistration,
   toAreaRegistration,
   weeklyChanges,
@@ -49,10 +47,6 @@ export interface RegistrationContext {
 /** The change tables carry street and village only: no other filter applies. */
 export const REGISTRATION_FILTER_KEYS: readonly FilterKey[] = ['street', 'village'];
 
-/** The latest change records shown on the page; the rest are in the downloads. */
-const RECORD_LIMIT = 50;
-/** Records shown at once; the rest of the latest RECORD_LIMIT open on a tap. */
-const RECORDS_OPEN = 10;
 /** Village tables start open when there are few villages in all. */
 const OPEN_VILLAGES_MAX = 20;
 /** Past this many weeks the stacked weekly bars get too long: lines instead. */
@@ -63,25 +57,39 @@ const listVillages = (ctx: RegistrationContext) => ctx.villageCount <= VILLAGE_L
 /** The /registration/ page's parts, by name. */
 export type RegistrationView = TopicView<
   'householdsWaterfall' | 'personsWaterfall' | 'streetsChart' | 'weekly',
-  'streetsTable' | 'villages' | 'recordsList',
-  'recordsCount' | 'recordsShown'
+  'streetsTable' | 'villages' | 'reasons',
+  'recordsCount'
 >;
 
 export function registrationQueries(f: FilterState, ctx: RegistrationContext): QuerySet {
   return {
-    // With the villages listed, their rows add up to the streets': one query fewer.
-    ...(listVillages(ctx)
-      ? { villages: registrationByArea(f, 'village') }
-      : { streets: registrationByArea(f, 'street') }),
+    // Street figures are exact (persons included); a village's are households and its current persons.
+    ...(f.village ? {} : { streets: registrationByArea(f, 'street') }),
+    ...(listVillages(ctx) || f.village ? { villages: registrationByArea(f, 'village') } : {}),
     byType: changesByType(f),
     weekly: changesOverTime(f),
-    records: changeRecords(f, RECORD_LIMIT),
+    reasons: changeReasonTallies(f),
   };
 }
 
 const stepColumns: TableColumn[] = [
   { key: 'label', label: '项目' },
   { key: 'value', label: '数量', format: 'number' },
+];
+/** Villages publish households and their current persons only (docs/privacy.md). */
+const villageColumns: TableColumn[] = [
+  { key: 'name', label: '村' },
+  { key: 'households_start', label: '开始户数', format: 'number' },
+  { key: 'households_added', label: '新增纳入', format: 'number' },
+  { key: 'households_removed', label: '清退', format: 'number' },
+  { key: 'households_exited', label: '已脱贫', format: 'number' },
+  { key: 'households_now', label: '现有户数', format: 'number' },
+  { key: 'persons_now', label: '现有人数', format: 'number' },
+];
+const reasonColumns: TableColumn[] = [
+  { key: 'change_type', label: '变动类型' },
+  { key: 'reason_category', label: '原因类别' },
+  { key: 'records', label: '条数', format: 'number' },
 ];
 const areaColumns = (nameLabel: string): TableColumn[] => [
   { key: 'name', label: nameLabel },
@@ -103,16 +111,16 @@ const villageLinks = { name: (r: TableRow) => villageHref(String(r.key)) };
 export function renderRegistrationView(
   r: QueryResults,
   ctx: RegistrationContext,
+  f: FilterState = {},
 ): RegistrationView {
   const villages = orderByStreet((r.villages ?? []).map(toAreaRegistration), ctx.streetOrder);
-  const streets = r.streets
-    ? orderByStreet(r.streets.map(toAreaRegistration), ctx.streetOrder)
-    : streetsFromVillages(villages);
-  const total = sumRegistration(streets);
+  const streets = orderByStreet((r.streets ?? []).map(toAreaRegistration), ctx.streetOrder);
+  // A village filter: the village's own figures (households; persons now only).
+  const total = sumRegistration(f.village ? villages : streets);
   const byType = r.byType ?? [];
   const totalRecords = byType.reduce((a, t) => a + Number(t.records ?? 0), 0);
 
-  const pairs: [string, number, number, ('good' | 'default')?][] = [
+  const pairs: [string, number, number | null, ('good' | 'default')?][] = [
     ['回头看开始时', total.households_start, total.persons_start],
     ['新增纳入', total.households_added, total.persons_added],
     ['清退', total.households_removed, total.persons_removed],
@@ -123,7 +131,7 @@ export function renderRegistrationView(
     label,
     value,
     unit: '户',
-    note: `${formatNumber(persons)} 人`,
+    ...(persons === null ? {} : { note: `${formatNumber(persons)} 人` }),
     tone: tone ?? 'default',
   }));
 
@@ -152,16 +160,19 @@ export function renderRegistrationView(
     pSteps,
   );
 
+  // With a village chosen, its own bar; otherwise the streets'.
+  const areas = f.village ? villages : streets;
+  const unit = f.village ? '村' : '街道';
   const chartStreets = topRows(
-    streets,
+    areas,
     (s) => s.households_added + s.households_removed,
     CHART_MAX_ROWS,
   );
   const streetChangeTitle =
-    chartStreets.length < streets.length
-      ? `新增纳入与清退户数（变动最多的 ${chartStreets.length} 个街道）`
-      : '各街道新增纳入与清退户数';
-  const streetChangeTakeaway = areaChangeTakeaway(streets, '街道');
+    chartStreets.length < areas.length
+      ? `新增纳入与清退户数（变动最多的 ${chartStreets.length} 个${unit}）`
+      : `各${unit}新增纳入与清退户数`;
+  const streetChangeTakeaway = areaChangeTakeaway(areas, unit);
   const streetsChart = figure('registration-streets-chart', {
     title: streetChangeTitle,
     takeaway: streetChangeTakeaway,
@@ -175,28 +186,34 @@ export function renderRegistrationView(
           { key: 'households_removed', name: '清退' },
         ],
         width: CHART_WIDTH,
-        filterKey: 'street',
-        filterValue: (s) => s.name,
-        href: (s) => streetHref(s.name),
+        filterKey: f.village ? 'village' : 'street',
+        filterValue: (s) => (f.village ? s.key : s.name),
+        href: (s) => (f.village ? villageHref(s.key) : streetHref(s.name)),
       }),
     columns: [
-      { key: 'name', label: '街道' },
+      { key: 'name', label: unit },
       { key: 'households_added', label: '新增纳入（户）', format: 'number' },
       { key: 'households_removed', label: '清退（户）', format: 'number' },
     ],
     rows: chartStreets,
-    links: streetLinks,
+    links: f.village ? villageLinks : streetLinks,
   });
-  const streetsTable = renderTableHtml(areaColumns('街道'), [...streets, total], {
-    caption: `共 ${formatNumber(streets.length)} 个街道，最后一行为合计`,
-    links: streetLinks,
-    class: NOWRAP_FIRST,
-  });
+  const streetsTable = f.village
+    ? renderTableHtml(villageColumns, villages, {
+        caption: '所选村的户数（村一级只公开户数和现有人数）',
+        links: villageLinks,
+        class: NOWRAP_FIRST,
+      })
+    : renderTableHtml(areaColumns('街道'), [...streets, total], {
+        caption: `共 ${formatNumber(streets.length)} 个街道，最后一行为合计`,
+        links: streetLinks,
+        class: NOWRAP_FIRST,
+      });
 
   const villagesHtml = listVillages(ctx)
     ? renderAreaGroupsHtml(groupByStreet(villages), {
         idPrefix: 'registration-villages',
-        columns: areaColumns('村'),
+        columns: villageColumns,
         open: ctx.villageCount <= OPEN_VILLAGES_MAX,
         caption: (s) => `${s}各村户数人数`,
         links: villageLinks,
@@ -234,26 +251,24 @@ export function renderRegistrationView(
     rows: weeks,
   });
 
-  const records = r.records ?? [];
+  const reasons = r.reasons ?? [];
   return {
     keyFigures,
     figures: { householdsWaterfall, personsWaterfall, streetsChart, weekly },
     blocks: {
       streetsTable: block('registration-streets-table', streetsTable),
       villages: block('registration-villages', villagesHtml),
-      recordsList: block(
-        'registration-records-list',
-        renderChangeRecordsHtml(records, RECORDS_OPEN),
+      reasons: block(
+        'registration-reasons',
+        reasons.length === 0
+          ? '<p class="text-sm text-muted">这一范围没有可公开的变动原因类别（条数太少时并入其余街道合计）。</p>'
+          : renderTableHtml(reasonColumns, reasons, {
+              caption: f.street || f.village ? '本街道的变动原因类别' : '全区的变动原因类别',
+            }),
       ),
     },
     texts: {
       recordsCount: text('registration-records-count', formatNumber(totalRecords)),
-      recordsShown: text(
-        'registration-records-shown',
-        totalRecords > records.length
-          ? `这里显示最近的 ${formatNumber(records.length)} 条`
-          : '全部列出',
-      ),
     },
     toggles: {},
   };

@@ -13,11 +13,9 @@ const pick = (values: string[], key: string) =>
 const SELECTS: Record<string, string> = {
   villages: 'SELECT * FROM v',
   households: `SELECT street, village_code, village_name,
-      ${pick(['1', '2', '3', '4', '5+', '3–4'], 'size')} AS household_size,
+      ${pick(['1–2', '3–4', '5+'], 'size')} AS household_size,
       CASE WHEN i % 9 = 0 THEN NULL ELSE ${pick(['一般贫困户', '低保户', '特困供养户'], 'type')} END AS household_type,
       CASE WHEN i % 9 = 0 THEN NULL ELSE ${pick(['有劳动能力', '无劳动能力'], 'lab')} END AS labor_capacity,
-      ${pick(['在册', '已脱贫', '已脱贫', '清退'], 'st')} AS status,
-      (2014 + hash(village_code, i) % 5)::INTEGER AS enrolled_year,
       ${pick(['<4000', '4000–6000', '≥10000'], 'inc')} AS income_band,
       ${pick(['巩固提升', '加大帮扶', '重点帮扶'], 'ex')} AS exit_category,
       ${pick(['是', '否', '不适用'], 'ed')} AS education_secured,
@@ -25,16 +23,33 @@ const SELECTS: Record<string, string> = {
       ${pick(['是', '否'], 'ho')} AS housing_secured,
       list_filter(['产业扶持', '就业帮扶', '教育资助', '医疗救助'], (x, j) -> hash(village_code, i, j) % 3 = 0) AS measures
     FROM v, range(40) r(i)`,
-  village_people: `SELECT street, village_code, village_name, s AS status,
-      CASE WHEN s = '清退' THEN NULL ELSE '巩固提升' END AS exit_category,
-      (3 + hash(village_code, s) % 20)::INTEGER AS households, (9 + hash(s, village_code) % 60)::INTEGER AS persons
-    FROM v, unnest(['在册', '已脱贫', '清退']) u(s)`,
-  household_changes: `SELECT street, village_code, village_name,
-      DATE '2018-05-01' + (hash(village_code, i) % 120)::INTEGER AS date,
+  // The aggregates are generated on their own (they need not add up to the household rows:
+  // the fixture checks queries and views, not the build's arithmetic). One village in four has
+  // fewer than k households and no persons; one village publishes its rows under the street.
+  village_people: `SELECT v.street, v.village_code, v.village_name,
+      (3 + hash(v.village_code, 'h') % 20)::INTEGER AS households,
+      CASE WHEN v.village_code LIKE '%1' THEN NULL ELSE (9 + hash(v.village_code, 'p') % 60)::INTEGER END AS persons,
+      (2 + hash(v.village_code, 'a') % 10)::INTEGER AS households_active,
+      (1 + hash(v.village_code, 'e') % 10)::INTEGER AS households_exited,
+      (hash(v.village_code, 'r') % 3)::INTEGER AS households_removed
+    FROM v`,
+  street_people: `SELECT street, s AS status,
+      CASE WHEN s = '清退' THEN NULL ELSE c END AS exit_category,
+      (3 + hash(street, s, c) % 20)::INTEGER AS households, (9 + hash(c, s, street) % 60)::INTEGER AS persons
+    FROM (SELECT DISTINCT street FROM v), unnest(['在册', '已脱贫', '清退']) u(s), unnest(['巩固提升', '加大帮扶']) w(c)
+    WHERE s <> '清退' OR c = '巩固提升'`,
+  change_counts: `SELECT street, village_code, village_name,
+      DATE '2018-06-04' + 7 * (hash(village_code, i) % 6)::INTEGER AS week,
       (['新增纳入', '清退', '脱贫', '返贫', '人口增加', '人口减少'])[(1 + i % 6)::INTEGER] AS change_type,
-      (CASE i % 6 WHEN 0 THEN 3 WHEN 1 THEN -2 WHEN 4 THEN 1 WHEN 5 THEN -1 ELSE 0 END)::INTEGER AS persons_delta,
-      '核查调整' AS reason
+      (1 + hash(village_code, i, 'n') % 3)::INTEGER AS records
     FROM v, range(8) r(i)`,
+  street_changes: `SELECT street, t AS change_type, (1 + hash(street, t) % 9)::INTEGER AS records,
+      (CASE t WHEN '新增纳入' THEN 3 WHEN '清退' THEN -2 WHEN '人口增加' THEN 1 WHEN '人口减少' THEN -1 ELSE 0 END
+        * (1 + hash(street, t) % 9))::INTEGER AS persons
+    FROM (SELECT DISTINCT street FROM v), unnest(['新增纳入', '清退', '脱贫', '返贫', '人口增加', '人口减少']) u(t)`,
+  change_reasons: `SELECT CASE WHEN t = '清退' THEN NULL ELSE street END AS street, t AS change_type,
+      c AS reason_category, (3 + hash(street, t, c) % 5)::INTEGER AS records
+    FROM (SELECT DISTINCT street FROM v), unnest(['新增纳入', '清退', '脱贫']) u(t), unnest(['收入变化', '其他']) w(c)`,
   shortcomings: `SELECT street, village_code, village_name, shuangdao_round, d AS dimension,
       CASE WHEN hash(village_code, d) % 3 = 0 THEN '否' ELSE '是' END AS mechanism_in_place, '短板' AS shortcoming,
       CASE WHEN hash(village_code, d) % 2 = 0 THEN '项目' || d END AS proposed_project,
@@ -84,7 +99,8 @@ export async function writeFixtureDb(file: string): Promise<void> {
     await conn.run(`CREATE TEMP TABLE v AS
       SELECT '第' || (s + 1) || '街道' AS street, printf('4401%02d%06d', s + 1, n + 1) AS village_code,
         '村' || (s * 4 + n + 1) AS village_name, CASE WHEN n % 2 = 0 THEN '1' END AS shuangdao_round,
-        CASE WHEN n = 0 THEN '是' ELSE '否' END AS is_poor_village
+        CASE WHEN n = 0 THEN '是' ELSE '否' END AS is_poor_village,
+        CASE WHEN s = 2 AND n = 3 THEN '并入街道' ELSE '按村公开' END AS household_detail
       FROM range(3) a(s), range(4) b(n)`);
     for (const t of PUBLISHED_TABLES) {
       const select = SELECTS[t.name];

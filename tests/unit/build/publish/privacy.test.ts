@@ -3,12 +3,15 @@ import { shapeForPublication, type PublishedRow } from '../../../../src/build/pu
 import { compareValues } from '../../../../src/build/publish/sortRows.ts';
 import { PUBLISHED_TABLES, publishedTable } from '../../../../src/contract/published.ts';
 import type { Dataset } from '../../../../src/contract/input/datasets.ts';
+import {
+  assertProtected,
+  type HouseholdRow,
+} from '../../../../src/build/publish/shapeHouseholds.ts';
 import { fixtureDataset, HOUSEHOLD_IDS, INCOMES, V1, V2, V3, V4 } from './fixture.ts';
 
 const publication = shapeForPublication(fixtureDataset());
 const households = publication.tables.households as PublishedRow[];
 const inVillage = (code: string) => households.filter((h) => h.village_code === code);
-const qi = (h: PublishedRow) => `${h.household_size}|${h.household_type}|${h.labor_capacity}`;
 const tally = (xs: string[]) =>
   xs.reduce<Record<string, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {});
 
@@ -29,22 +32,32 @@ describe('shapeForPublication', () => {
     }
   });
 
-  it('never publishes a household id or an exact income', () => {
+  it('never publishes a household id, an exact income, a change date, a reason or an exact size', () => {
     const text = JSON.stringify(publication.tables);
     for (const id of HOUSEHOLD_IDS) expect(text).not.toContain(id);
     for (const income of INCOMES) expect(text).not.toContain(String(income));
     expect(text).not.toContain('household_id');
     expect(text).not.toContain('income_per_capita');
+    for (const c of fixtureDataset().household_changes) {
+      expect(text).not.toContain(c.date);
+      if (c.reason) expect(text).not.toContain(c.reason);
+    }
+    expect(
+      households.every((h) => h.household_size === null || /–|\+/.test(String(h.household_size))),
+    ).toBe(true);
   });
 
-  it('keeps every household row: none dropped', () => {
-    expect(households).toHaveLength(fixtureDataset().households.length);
-    expect(publication.report.households).toBe(fixtureDataset().households.length);
+  it('lists every 建档立卡 household once and no 清退 household, without status or enrolment year', () => {
+    const registered = fixtureDataset().households.filter((h) => h.status !== '清退');
+    expect(households).toHaveLength(registered.length);
+    expect(publication.report.households).toBe(registered.length);
+    expect(Object.keys(households[0] ?? {})).not.toContain('status');
+    expect(Object.keys(households[0] ?? {})).not.toContain('enrolled_year');
   });
 
   it('bands income with the lower bound included', () => {
     expect(tally(households.map((h) => h.income_band as string))).toEqual({
-      '<4000': 5, // 3999.99, 2345.68, 2345.69, 2345.7, 1234.56
+      '<4000': 4, // 3999.99, 2345.68, 2345.7, 1234.56 (2345.69 is 清退, not listed)
       '4000–6000': 3, // 4321.57, 5987.13, 4000
       '6000–8000': 8, // 6000, 7345.91, 6543.21 … 6543.25, 7777.77
       '8000–10000': 3, // 8000, 9999.99, 8888.88
@@ -52,107 +65,161 @@ describe('shapeForPublication', () => {
     });
   });
 
-  it('makes every quasi-identifier combination shared by at least k rows, except in too-small villages', () => {
-    const counts = tally(households.map((h) => `${h.village_code}|${qi(h)}`));
-    for (const [key, n] of Object.entries(counts))
-      if (!key.startsWith(V4)) expect(n, key).toBeGreaterThanOrEqual(3);
+  it('publishes no group a neighbour could narrow to fewer than k rows or to one value', () => {
+    expect(() => assertProtected(households as unknown as HouseholdRow[], 3)).not.toThrow();
+    expect(() =>
+      assertProtected(
+        [
+          { ...(households[0] as unknown as HouseholdRow), exit_category: '重点帮扶' },
+          { ...(households[0] as unknown as HouseholdRow), exit_category: '重点帮扶' },
+          { ...(households[0] as unknown as HouseholdRow), exit_category: '重点帮扶' },
+        ],
+        3,
+      ),
+    ).toThrow('脱贫成效分类全部相同');
   });
 
-  it('coarsens step by step, as worked out by hand (村 V1)', () => {
-    expect(tally(inVillage(V1).map(qi))).toEqual({
-      '4|一般贫困户|有劳动能力': 3,
-      '3–4|低保户|无劳动能力': 3,
-      'null|null|null': 4,
-    });
-  });
-
-  it('leaves a village with only large enough groups alone (村 V2)', () => {
-    expect(tally(inVillage(V2).map(qi))).toEqual({ '5|特困供养户|无劳动能力': 3 });
-  });
-
-  it('borrows the rows that sort first from a group that can spare them (村 V3)', () => {
-    const v3 = inVillage(V3);
-    expect(tally(v3.map(qi))).toEqual({ '2|一般贫困户|有劳动能力': 3, 'null|null|null': 3 });
-    expect(v3.filter((h) => h.household_size === '2').map((h) => h.status)).toEqual([
-      '已脱贫',
-      '已脱贫',
-      '已脱贫',
+  it('takes villages that cannot protect themselves up to the street: a village with fewer than k households (小村), and one with a removal and two left (西村)', () => {
+    const places = publication.report.villages_not_by_village.map((v) => [
+      v.village_name,
+      v.household_detail,
     ]);
-    expect(
-      tally(v3.filter((h) => h.household_size === null).map((h) => h.status as string)),
-    ).toEqual({ 在册: 3 });
+    expect(places).toContainEqual(['小村', '并入街道']);
+    expect(places).toContainEqual(['西村', '并入街道']);
+    expect(inVillage(V4)).toEqual([]);
+    const detail = Object.fromEntries(
+      (publication.tables.villages as PublishedRow[]).map((v) => [
+        v.village_name,
+        v.household_detail,
+      ]),
+    );
+    expect(detail['小村']).toBe('并入街道');
   });
 
-  it('reports villages with fewer than k households and publishes them fully coarsened', () => {
-    expect(publication.report.small_villages).toEqual([
-      { street: '东洲街道', village_code: V4, village_name: '小村', households: 2 },
-    ]);
-    expect(inVillage(V4).map(qi)).toEqual(['null|null|null', 'null|null|null']);
-  });
-
-  it('counts the rows each step touched, in total and per village', () => {
-    const r = publication.report;
-    expect(r.k).toBe(3);
-    expect(r.coarsened).toEqual({
-      size_banded: 12,
-      type_labor_blanked: 9,
-      size_blanked: 9,
-      borrowed: 5,
-    });
-    const v = Object.fromEntries(r.villages.map((x) => [x.village_code, x]));
-    expect(v[V1]).toMatchObject({
+  it('publishes exact household counts per village and status, and persons only for k or more households', () => {
+    const rows = Object.fromEntries(
+      (publication.tables.village_people as PublishedRow[]).map((r) => [r.village_code, r]),
+    );
+    expect(rows[V1]).toMatchObject({
       households: 10,
-      size_banded: 7,
-      type_labor_blanked: 4,
-      size_blanked: 4,
-      borrowed: 3,
+      persons: 33,
+      households_active: 9,
+      households_exited: 1,
+      households_removed: 0,
     });
-    expect(v[V3]).toMatchObject({
-      households: 6,
-      size_banded: 3,
-      type_labor_blanked: 3,
-      size_blanked: 3,
-      borrowed: 2,
+    expect(rows[V2]).toMatchObject({
+      households: 2,
+      persons: null,
+      households_active: 2,
+      households_removed: 1,
     });
-    expect(v[V2]).toBeUndefined();
-    expect(r.never_published.join('')).toContain('户编号');
-    expect(r.income_bands).toEqual(['<4000', '4000–6000', '6000–8000', '8000–10000', '≥10000']);
+    expect(rows[V4]).toMatchObject({ households: 2, persons: null });
+    expect(publication.report.aggregates.village_persons_withheld).toBe(2);
   });
 
-  it('publishes exact households and persons per village, status and exit category', () => {
-    const rows = (publication.tables.village_people as PublishedRow[]).map(
-      (r) => `${r.village_code}|${r.status}|${r.exit_category}|${r.households}|${r.persons}`,
+  it('keeps street figures exact: households and persons by status and exit category', () => {
+    const rows = (publication.tables.street_people as PublishedRow[]).map(
+      (r) => `${r.street}|${r.status}|${r.exit_category}|${r.households}|${r.persons}`,
     );
     expect(rows.sort()).toEqual(
       [
-        `${V1}|在册|加大帮扶|9|27`,
-        `${V1}|已脱贫|巩固提升|1|6`,
-        `${V2}|在册|加大帮扶|2|10`,
-        `${V2}|清退|null|1|5`,
-        `${V3}|已脱贫|巩固提升|3|6`,
-        `${V3}|在册|加大帮扶|3|11`,
-        `${V4}|在册|加大帮扶|2|11`,
+        '东洲街道|在册|加大帮扶|5|22',
+        '东洲街道|已脱贫|巩固提升|3|6',
+        '田墘街道|在册|加大帮扶|11|37',
+        '田墘街道|已脱贫|巩固提升|1|6',
+        '田墘街道|清退|null|1|5',
       ].sort(),
     );
     const persons = fixtureDataset().households.reduce((s, h) => s + h.household_size, 0);
     expect(
-      (publication.tables.village_people as PublishedRow[]).reduce(
+      (publication.tables.street_people as PublishedRow[]).reduce(
         (s, r) => s + (r.persons as number),
         0,
       ),
     ).toBe(persons);
   });
 
-  it('joins street and village to changes through the household, without the household id', () => {
-    const changes = publication.tables.household_changes as PublishedRow[];
-    expect(changes).toHaveLength(7);
-    const cut = changes.find((c) => c.persons_delta === -3);
-    expect(cut).toMatchObject({
-      street: '田墘街道',
-      village_code: V1,
-      village_name: '东村',
-      change_type: '人口减少',
+  it('publishes changes as counts: per village and week (no persons, no reasons), persons per street', () => {
+    const counts = publication.tables.change_counts as PublishedRow[];
+    expect(counts.reduce((s, r) => s + (r.records as number), 0)).toBe(7);
+    // 西村's single removal is a count of one in its week, nothing more.
+    expect(counts.filter((r) => r.village_code === V2)).toEqual([
+      {
+        street: '田墘街道',
+        village_code: V2,
+        village_name: '西村',
+        week: '2018-06-11',
+        change_type: '清退',
+        records: 1,
+      },
+    ]);
+    expect(
+      (publication.tables.street_changes as PublishedRow[]).find(
+        (r) => r.street === '田墘街道' && r.change_type === '清退',
+      ),
+    ).toEqual({ street: '田墘街道', change_type: '清退', records: 1, persons: -5 });
+  });
+
+  it('counts a household that both joined and grew in both changes, and links neither to it', () => {
+    const data = fixtureDataset();
+    data.household_changes.push({
+      date: '2018-06-18',
+      household_id: 'HX-4402-EF',
+      change_type: '人口增加',
+      persons_delta: 1,
+      reason: '新生儿入户',
+      reason_category: '家庭成员变化',
     });
+    const p = shapeForPublication(data);
+    const street = (p.tables.street_changes as PublishedRow[]).filter(
+      (r) => r.street === '东洲街道',
+    );
+    expect(street.find((r) => r.change_type === '新增纳入')).toMatchObject({
+      records: 1,
+      persons: 8,
+    });
+    expect(street.find((r) => r.change_type === '人口增加')).toMatchObject({
+      records: 1,
+      persons: 1,
+    });
+    const village = (p.tables.change_counts as PublishedRow[]).filter((r) => r.village_code === V4);
+    expect(village.map((r) => [r.week, r.change_type, r.records])).toEqual([
+      ['2018-06-11', '新增纳入', 1],
+      ['2018-06-18', '人口增加', 1],
+    ]);
+    expect(JSON.stringify(p.tables)).not.toContain('新生儿入户');
+  });
+
+  it('rolls reason categories up when a street has too few changes of a type, and withholds them when even the rest is too few', () => {
+    // Every type has fewer than k changes in each street and in all: nothing by category.
+    expect(
+      (publication.tables.change_reasons as PublishedRow[]).every((r) => r.street === null),
+    ).toBe(true);
+    expect(
+      (publication.tables.change_reasons as PublishedRow[]).every(
+        (r) => r.reason_category === '不公开',
+      ),
+    ).toBe(true);
+    expect(publication.report.aggregates.reason_cells).toEqual({
+      street: 0,
+      district: 0,
+      withheld: 5,
+    });
+  });
+
+  it('reports what each rule did', () => {
+    const r = publication.report;
+    expect(r.k).toBe(3);
+    expect(
+      r.levels.exact +
+        r.levels.type_labor_blanked +
+        r.levels.size_blanked +
+        r.levels.street_only +
+        r.levels.district_only,
+    ).toBe(r.households);
+    expect(r.never_published.join('')).toContain('户编号');
+    expect(r.rules.join('')).toContain('户级数据');
+    expect(r.income_bands).toEqual(['<4000', '4000–6000', '6000–8000', '8000–10000', '≥10000']);
   });
 
   it('adds village names and the overdue flag to rectifications', () => {
@@ -243,16 +310,11 @@ describe('shapeForPublication', () => {
     expect(JSON.stringify(data)).toBe(before);
   });
 
-  it('with k = 1 publishes every household exactly', () => {
+  it('with k = 1 publishes every household at its finest (size still only a band)', () => {
     const data = fixtureDataset();
     data.campaign.privacy.k = 1;
     const p = shapeForPublication(data);
-    expect(p.report.coarsened).toEqual({
-      size_banded: 0,
-      type_labor_blanked: 0,
-      size_blanked: 0,
-      borrowed: 0,
-    });
+    expect(p.report.levels.exact).toBe(p.report.households);
     expect((p.tables.households as PublishedRow[]).every((h) => h.household_size !== null)).toBe(
       true,
     );

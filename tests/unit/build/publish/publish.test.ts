@@ -12,7 +12,7 @@ import { DUCKDB_TYPES } from '../../../../src/contract/published.ts';
 import type { PublishManifest } from '../../../../src/contract/manifest.ts';
 import { publish } from '../../../../src/build/publish/publish.ts';
 import { PUBLISHED_TABLES } from '../../../../src/contract/published.ts';
-import { fixtureDataset, HOUSEHOLD_IDS, INCOMES, V1 } from './fixture.ts';
+import { fixtureDataset, HOUSEHOLD_IDS, INCOMES } from './fixture.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'htk-publish-'));
 const out = join(root, 'site-data');
@@ -76,12 +76,17 @@ describe('publish', () => {
       expect(f.sha256, f.path).toBe(sha256(buf));
     }
     expect(manifest.rows).toMatchObject({
-      households: 21,
-      household_changes: 7,
+      households: 20,
+      village_people: 4,
+      change_counts: 6,
       rectifications: 4,
       phases: 2,
     });
-    expect(manifest.privacy.small_villages).toHaveLength(1);
+    expect(manifest.privacy.villages_not_by_village.map((v) => v.village_name)).toEqual([
+      '小村',
+      '东村',
+      '西村',
+    ]);
     expect(manifest.rows.projects).toBe(4);
     expect(manifest.projects_provided).toBe(true);
   });
@@ -157,15 +162,16 @@ describe('publish', () => {
   });
 
   it('neutralises formulas in CSV text, full-width ＝ included, but leaves negative numbers alone', () => {
-    const text = read('downloads/household_changes.csv').toString('utf8');
+    const text = read('downloads/rectifications.csv').toString('utf8');
     expect(text).toContain(",'=SUM(A1:A9)");
     expect(text).toContain(`,"'＝HYPERLINK(""http://x"")"`);
     expect(text).toContain(",'-3 人外出");
     expect(text).toContain(",'＋1 @所有人");
     expect(text).toContain(",''已核实");
-    expect(text).toContain(',人口减少,-3,');
+    expect(text).toContain(",'@资金台账缺失");
     expect(text).not.toMatch(/,=|,＝|,"=|,"＝/);
-    expect(read('downloads/rectifications.csv').toString('utf8')).toContain(",'@资金台账缺失");
+    // A negative number is a number, not a formula.
+    expect(read('downloads/street_changes.csv').toString('utf8')).toContain(',人口减少,1,-3');
   });
 
   it('publishes no household id and no exact income, in any file or table', async () => {
@@ -212,8 +218,10 @@ describe('publish', () => {
   });
 
   it('stores the original values in the database: apostrophes dropped again, lists and booleans typed', async () => {
-    const reasons = (await rowsOf(`SELECT reason FROM p.household_changes`)).map((r) => r.reason);
-    expect(reasons).toEqual(
+    const texts = (await rowsOf(`SELECT description, measures FROM p.rectifications`)).flatMap(
+      (r) => [r.description, r.measures],
+    );
+    expect(texts).toEqual(
       expect.arrayContaining([
         '=SUM(A1:A9)',
         '＝HYPERLINK("http://x")',
@@ -223,13 +231,13 @@ describe('publish', () => {
       ]),
     );
     const [cut] = await rowsOf(
-      `SELECT persons_delta, date::VARCHAR AS d FROM p.household_changes WHERE change_type = '人口减少'`,
+      `SELECT persons, week::VARCHAR AS w FROM p.street_changes JOIN (SELECT DATE '2018-06-11' AS week) ON TRUE WHERE change_type = '人口减少'`,
     );
-    expect(cut).toEqual({ persons_delta: -3, d: '2018-06-12' });
+    expect(cut).toEqual({ persons: -3, w: '2018-06-11' });
     const lists = await rowsOf(
-      `SELECT measures FROM p.households WHERE village_code = '441502100002' ORDER BY len(measures)`,
+      `SELECT DISTINCT measures FROM p.households WHERE street = '田墘街道' ORDER BY len(measures)`,
     );
-    expect(lists.map((r) => r.measures)).toEqual([[], ['产业帮扶'], ['教育帮扶', '医疗帮扶']]);
+    expect(lists.map((r) => r.measures)).toEqual([['产业帮扶'], ['教育帮扶', '医疗帮扶']]);
     const overdue = await rowsOf(
       `SELECT issue_id, overdue FROM p.rectifications ORDER BY issue_id`,
     );
@@ -277,24 +285,29 @@ describe('publish', () => {
     rmSync(join(root, 'no-projects'), { recursive: true, force: true });
   });
 
-  it('publishes household rows whose quasi-identifier groups have ≥ k rows (but for the too-small village)', async () => {
-    const small = await rowsOf(
-      `SELECT village_code, household_size, household_type, labor_capacity, count(*)::INTEGER AS n
-       FROM p.households GROUP BY ALL HAVING count(*) < 3`,
+  it('publishes household rows whose groups all have ≥ k rows and more than one value', async () => {
+    const bad = await rowsOf(
+      `SELECT street, village_code, household_size, household_type, labor_capacity, count(*)::INTEGER AS n
+       FROM p.households GROUP BY ALL
+       HAVING count(*) < 3 OR count(DISTINCT exit_category) < 2 OR count(DISTINCT income_band) < 2`,
     );
-    expect(small.map((r) => r.village_code)).toEqual(['441502200002']);
+    expect(bad).toEqual([]);
   });
 
-  it('keeps persons totals exact in every format', async () => {
+  it('keeps street persons and all household counts exact in every format', async () => {
     const persons = fixtureDataset().households.reduce((s, h) => s + h.household_size, 0);
     const [fromDb] = await rowsOf(
-      `SELECT sum(persons)::INTEGER AS s, sum(households)::INTEGER AS h FROM p.village_people`,
+      `SELECT sum(persons)::INTEGER AS s, sum(households)::INTEGER AS h FROM p.street_people`,
     );
     expect(fromDb).toEqual({ s: persons, h: 21 });
     const [fromParquet] = await rowsOf(
-      `SELECT sum(persons)::INTEGER AS s FROM read_parquet('${join(out, 'downloads/village_people.parquet')}')`,
+      `SELECT sum(persons)::INTEGER AS s FROM read_parquet('${join(out, 'downloads/street_people.parquet')}')`,
     );
     expect(fromParquet?.s).toBe(persons);
+    const [villages] = await rowsOf(
+      `SELECT sum(households + households_removed)::INTEGER AS h FROM p.village_people`,
+    );
+    expect(villages?.h).toBe(21);
   });
 
   it('stores household rows in published order: street and village first', async () => {
@@ -302,7 +315,7 @@ describe('publish', () => {
     const keys = rows.map((r) => `${r.street}|${r.village_code}`);
     expect(keys).toEqual([...keys].sort());
     expect(keys[0]).toBe('东洲街道|441502200001');
-    expect(rows.filter((r) => r.village_code === V1)).toHaveLength(10);
+    expect(rows.filter((r) => r.village_code === null)).toHaveLength(15);
   });
 
   it('writes storage version ≤ 67: the newest that DuckDB 1.4.3 (duckdb-wasm 1.32) reads', async () => {
@@ -340,7 +353,7 @@ describe('publish', () => {
         .query(`SELECT income_band, count(*)::INTEGER AS n FROM p.households GROUP BY 1 ORDER BY 1`)
         .toArray()
         .map((r) => r.toJSON());
-      expect(bands.reduce((s, r) => s + (r.n as number), 0)).toBe(21);
+      expect(bands.reduce((s, r) => s + (r.n as number), 0)).toBe(20);
     } finally {
       conn.close();
     }
@@ -374,7 +387,7 @@ describe('publish', () => {
     const before = read('manifest.json');
     // Validation would reject this date; here it gets past shaping and the CSVs and fails in DuckDB.
     const broken = fixtureDataset();
-    broken.household_changes[0] = { ...broken.household_changes[0]!, date: '2018-02-30' };
+    broken.rectifications[0] = { ...broken.rectifications[0]!, found_date: '2018-02-30' };
     await expect(publish(broken, out)).rejects.toThrow();
     expect(read('manifest.json').equals(before)).toBe(true);
     expect(existsSync(join(out, manifest.db.path))).toBe(true);

@@ -102,6 +102,7 @@ export function syntheticDataset(size: SyntheticSize, seed = 1): Dataset {
       change_type,
       persons_delta: sign * (1 + Math.floor(rnd() * 4)),
       reason: rnd() < 0.3 ? null : `原因${Math.floor(rnd() * 500)}`,
+      reason_category: null,
     };
   });
   const shortcomings = villages

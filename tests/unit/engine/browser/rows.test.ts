@@ -72,7 +72,7 @@ function namedQueries(): [string, SqlQuery][] {
   const filters: FilterState[] = [
     {},
     { street: '第2街道' },
-    { village: '440101000001', status: '已脱贫' },
+    { village: '440101000001', exit_category: '巩固提升' },
     { gap: '任一项', household_type: '低保户' },
     { overdue: '逾期', rect_status: '整改中' },
     { dimension: '产业发展' },
@@ -92,7 +92,8 @@ function namedQueries(): [string, SqlQuery][] {
       peopleByStatus: Q.peopleByStatus,
       changesByType: Q.changesByType,
       changesOverTime: Q.changesOverTime,
-      changeRecords: Q.changeRecords,
+      changeReasonTallies: Q.changeReasonTallies,
+      exitCategoryPeople: Q.exitCategoryPeople,
       exitCategoryTotals: Q.exitCategoryTotals,
       incomeBands: Q.incomeBands,
       securityGaps: Q.securityGaps,
@@ -109,7 +110,6 @@ function namedQueries(): [string, SqlQuery][] {
     for (const [name, make] of Object.entries(simple)) out.push([`${name} ${tag}`, make(f)]);
   }
   out.push(['rectificationItems page 2', Q.rectificationItems({}, 5, 5)]);
-  out.push(['changeRecords limit 3', Q.changeRecords({}, 3)]);
   return out;
 }
 

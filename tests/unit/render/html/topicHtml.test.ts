@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderChartFigureHtml } from '../../../../src/render/html/chartFigureHtml.ts';
 import { renderAreaGroupsHtml } from '../../../../src/render/html/areaGroupsHtml.ts';
-import { renderChangeRecordsHtml } from '../../../../src/views/registration/changeRecordsHtml.ts';
+import { renderRegistrationView } from '../../../../src/views/registration/registrationView.ts';
 import { renderRectificationTableHtml } from '../../../../src/views/rectification/rectificationTableHtml.ts';
 import { renderShortcomingTableHtml } from '../../../../src/views/shuangdao/shuangdaoStreetHtml.ts';
 import { renderPageLinksHtml } from '../../../../src/render/html/pageLinksHtml.ts';
@@ -98,21 +98,14 @@ describe('topic HTML renderers keep hostile text inert', () => {
     expectInert(html);
   });
 
-  it('change records', () => {
-    const html = renderChangeRecordsHtml(
-      Array.from({ length: 3 }, () => ({
-        date: EVIL,
-        street: EVIL,
-        village_code: EVIL,
-        village_name: EVIL,
-        change_type: EVIL,
-        persons_delta: -2,
-        reason: EVIL,
-      })),
-      1,
+  it('change reason tallies of the registration page', () => {
+    const view = renderRegistrationView(
+      { reasons: [{ change_type: EVIL, reason_category: EVIL, records: 3 }] },
+      { asOf: '2018-07-20', streetOrder: [], villageCount: 0 },
     );
+    const html = view.blocks.reasons.html;
     expectInert(html);
-    expect(html).toContain('再显示 2 条');
+    expect(html).toContain('<td class="num"');
   });
 
   it('rectification items, long text folded', () => {

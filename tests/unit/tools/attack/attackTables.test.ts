@@ -113,7 +113,7 @@ describe('attackTables: a deliberately leaky publication is caught on every kind
     expect(tableProblems(r).map((p) => p.check)).toEqual([
       '少于 k 个候选行的户',
       '被唯一识别的户',
-      '区间被还原为确切人数的行',
+      '区间被汇总表还原为确切人数的行',
       '敏感值被同质组披露的户',
       '可关联到少于 k 户的变动记录',
       '少于 k 户却带有更多信息的变动汇总格',

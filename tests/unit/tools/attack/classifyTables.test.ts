@@ -12,9 +12,19 @@ describe('classifyTables: by columns, never by name', () => {
     }));
     const c = classifyTables(tables);
     expect(c.households.map((t) => t.name)).toEqual(['households']);
-    expect(c.changeRecords.map((t) => t.name)).toEqual(['household_changes']);
+    // Single change records are no longer published: only counts.
+    expect(c.changeRecords.map((t) => t.name)).toEqual([]);
     expect(c.aggregates.map((a) => [a.table.name, a.count, a.persons, a.groups])).toEqual([
-      ['village_people', 'households', 'persons', ['status', 'exit_category']],
+      [
+        'village_people',
+        'households',
+        'persons',
+        ['households_active', 'households_exited', 'households_removed'],
+      ],
+      ['street_people', 'households', 'persons', ['status', 'exit_category']],
+      ['change_counts', 'records', null, ['week', 'change_type']],
+      ['street_changes', 'records', 'persons', ['change_type']],
+      ['change_reasons', 'records', null, ['change_type', 'reason_category']],
     ]);
   });
 

@@ -7,64 +7,38 @@ import { table } from './fixtures.ts';
 
 const TYPES = {
   street: 'VARCHAR',
-  village_code: 'VARCHAR',
-  village_name: 'VARCHAR',
-  date: 'DATE',
   change_type: 'VARCHAR',
-  persons_delta: 'INTEGER',
-  reason: 'VARCHAR',
+  reason_category: 'VARCHAR',
+  records: 'INTEGER',
 };
+// Text cells a spreadsheet would run or mangle: a formula, a leading quote, a comma and quotes.
 const rows = [
-  {
-    street: '田墘街道',
-    village_code: '991502001001',
-    village_name: '甲村',
-    date: '2018-06-20',
-    change_type: '清退',
-    persons_delta: -4,
-    reason: '=SUM(A1)',
-  },
-  {
-    street: '田墘街道',
-    village_code: '991502001001',
-    village_name: '甲村',
-    date: '2018-06-21',
-    change_type: '脱贫',
-    persons_delta: 0,
-    reason: "'引号开头",
-  },
-  {
-    street: '田墘街道',
-    village_code: '991502001001',
-    village_name: '甲村',
-    date: '2018-06-22',
-    change_type: '脱贫',
-    persons_delta: 0,
-    reason: '含,逗号与"引号"',
-  },
+  { street: '田墘街道', change_type: '清退', reason_category: '=SUM(A1)', records: 4 },
+  { street: '田墘街道', change_type: '脱贫', reason_category: "'引号开头", records: 3 },
+  { street: '田墘街道', change_type: '脱贫', reason_category: '含,逗号与"引号"', records: 5 },
 ];
 
 describe('readCsvDownload and compareTables: a download holds the database’s rows', () => {
-  const csv = toCsv(publishedTable('household_changes'), rows);
+  const csv = toCsv(publishedTable('change_reasons'), rows);
 
   it('reads the project’s own CSV (BOM, Chinese headers, neutralised formulas) back to the same rows', () => {
-    const download = readCsvDownload(csv, 'household_changes', TYPES);
+    const download = readCsvDownload(csv, 'change_reasons', TYPES);
     expect(download.columns).toEqual(Object.keys(TYPES));
     expect(download.rows).toEqual(rows);
     expect(
-      compareTables(table('household_changes', rows), download, 'downloads/household_changes.csv'),
+      compareTables(table('change_reasons', rows), download, 'downloads/change_reasons.csv'),
     ).toBeNull();
   });
 
   it('ignores row order', () => {
-    const download = readCsvDownload(csv, 'household_changes', TYPES);
+    const download = readCsvDownload(csv, 'change_reasons', TYPES);
     const reversed = { ...download, rows: [...download.rows].reverse() };
-    expect(compareTables(table('household_changes', rows), reversed, 'x.csv')).toBeNull();
+    expect(compareTables(table('change_reasons', rows), reversed, 'x.csv')).toBeNull();
   });
 
   it('reports a row that is there twice, and one that is missing', () => {
-    const download = table('household_changes', [rows[0]!, rows[0]!, rows[1]!]);
-    const mismatch = compareTables(table('household_changes', rows), download, 'x.csv');
+    const download = table('change_reasons', [rows[0]!, rows[0]!, rows[1]!]);
+    const mismatch = compareTables(table('change_reasons', rows), download, 'x.csv');
     expect(mismatch).toMatchObject({ rowsInDatabase: 3, rowsInDownload: 3, differingRows: 2 });
     expect(mismatch!.missingFromDownload).toHaveLength(1);
     expect(mismatch!.extraInDownload).toHaveLength(1);
@@ -72,11 +46,11 @@ describe('readCsvDownload and compareTables: a download holds the database’s r
 
   it('reports a column the download lacks', () => {
     const download = table(
-      'household_changes',
-      rows.map(({ reason: _, ...r }) => r),
+      'change_reasons',
+      rows.map(({ reason_category: _, ...r }) => r),
     );
-    expect(
-      compareTables(table('household_changes', rows), download, 'x.csv')?.onlyInDatabase,
-    ).toEqual(['reason']);
+    expect(compareTables(table('change_reasons', rows), download, 'x.csv')?.onlyInDatabase).toEqual(
+      ['reason_category'],
+    );
   });
 });

@@ -46,3 +46,14 @@ describe('findPersonalDataInText: the project’s scanner over whole files', () 
     expect(findPersonalDataInText('6666666666666').map((f) => f.kind)).toEqual(['bank-card']);
   });
 });
+
+describe('findPersonalDataInText in hex digests', () => {
+  it('skips digits inside a SHA-256 sum, but not the same digits on their own', () => {
+    // 2966 0000 0000 6070 passes the Luhn check; inside a digest it is no card number.
+    const card = '2966000000006070';
+    const digest = `ab${card}${'c'.repeat(46)}`;
+    expect(digest).toHaveLength(64);
+    expect(findPersonalDataInText(`SHA-256：${digest}`)).toEqual([]);
+    expect(findPersonalDataInText(`卡号 ${card}`).map((f) => f.kind)).toEqual(['bank-card']);
+  });
+});

@@ -1,18 +1,27 @@
 /**
- * Positive control on real files: the two tiny data folders in
- * tests/fixtures/attack (an earlier and a later publication) published with
- * today's pipeline, then attacked through every format the site offers.
- *
- * The leaks asserted here are today's pipeline's (issue #12): when the new
- * disclosure rules land, these folders published by the new pipeline should
- * come out clean, and this file should say so (only the files planted by the
- * last test stay caught). The hand-made leaky tables of attackTables.test.ts
- * do not depend on the pipeline and stay the positive control.
+ * The attack on real files: the two tiny data folders in tests/fixtures/attack
+ * (an earlier and a later publication, with a village of two households, the
+ * only one of its street, removals and a household that joined and grew)
+ * published by the pipeline, then attacked through every format the site
+ * offers — they come out clean. The positive control on real files: the same
+ * site with a leaky table planted in its database file (single change records
+ * with reasons, exact persons of one-household cells) and identifiers planted
+ * in its pages, all of which the attack must catch. The hand-made leaky
+ * tables of attackTables.test.ts are the positive control in memory.
  */
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publish } from '../../../../src/build/publish/publish.ts';
 import { PUBLISHED_TABLES } from '../../../../src/contract/published.ts';
@@ -38,7 +47,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('runAttack on a small publication made by today’s pipeline', () => {
+describe('runAttack on a small publication made by the pipeline', () => {
   it('reads every format and finds the downloads equal to the database', () => {
     const s = report.sites[1]!;
     // A CSV and a Parquet file of every downloadable table.
@@ -49,32 +58,55 @@ describe('runAttack on a small publication made by today’s pipeline', () => {
     expect(s.tables.modelMismatch.wrongDisclosures).toBe(0);
   });
 
-  it('singles out the removed household, the household that joined and grew, and the small village', () => {
-    const ids = report.sites[0]!.tables.singlingOut.singledOut.examples.map((e) => e.id);
-    expect(ids).toEqual(expect.arrayContaining(['HH-A04', 'HH-A07']));
-    const small = report.sites[0]!.tables.singlingOut;
-    // 丙村 (2 households, the only village of 东洲街道) is below k whatever is coarsened.
-    expect(small.inSmallVillages).toBe(2);
+  it('finds nothing in either publication: no household below k, nothing given away, nothing linkable', () => {
+    for (const site of report.sites) {
+      expect(site.problems).toEqual([]);
+      expect(site.tables.singlingOut.belowK.count).toBe(0);
+      expect(site.tables.homogeneity.households.count).toBe(0);
+      expect(site.tables.changeRecords.belowK).toBe(0);
+      expect(site.tables.smallCells.cells.count).toBe(0);
+    }
+    // 丙村 (2 households, the only village of 东洲街道) could not be protected by itself:
+    // its rows went up to the district, completed with rows lent by other villages.
+    expect(report.sites[1]!.tables.singlingOut.inSmallVillages).toBe(0);
   });
 
-  it('gives back banded sizes, discloses adverse values and links the removals with their reasons', () => {
-    const t = report.sites[0]!.tables;
-    expect(t.refinement.exactByAggregates).toBeGreaterThan(0);
-    expect(t.homogeneity.adverse.examples.map((e) => e.id)).toEqual(
-      expect.arrayContaining(['HH-A01', 'HH-A02', 'HH-A10']),
-    );
-    expect(t.changeRecords.byType['清退']).toMatchObject({ records: 2, singledOut: 2 });
-    expect(t.changeRecords.byType['新增纳入']).toMatchObject({ records: 1, singledOut: 1 });
-    expect(t.changeRecords.reasonsSingledOut).toBe(3);
-    expect(t.smallCells.byTable['village_people']?.one).toBeGreaterThan(0);
-  });
-
-  it('differences the two publications', () => {
+  it('across the two publications: unchanged villages read the same, and no cell difference pins a value', () => {
     const across = report.across[0]!;
-    expect(across.unstableGeneralisation.examples.join('\n')).toContain('HH-A01');
-    expect(across.differencing.examples.join('\n')).toContain('HH-B04');
-    expect(report.problems).toBeGreaterThan(0);
-    expect(formatReport(report)).toContain('结论：发现问题');
+    expect(across.unstableGeneralisation.count).toBe(0);
+    expect(across.differencing.count).toBe(0);
+    expect(report.problems).toBe(0);
+    expect(formatReport(report)).toContain('结论：未发现问题');
+  });
+
+  it('catches single change records planted in the database file', async () => {
+    const leaky = path.join(tmp, 'leaky-db');
+    cpSync(site.after, leaky, { recursive: true });
+    const db = readdirSync(path.join(leaky, 'data')).find((f) => f.endsWith('.duckdb'))!;
+    const instance = await DuckDBInstance.create(path.join(leaky, 'data', db));
+    const conn = await instance.connect();
+    // What the pipeline used to publish: every change record, with its date, persons and reason.
+    await conn.run(`CREATE TABLE household_changes AS
+      SELECT v.street, v.village_code, v.village_name, c.date::DATE AS date, c.change_type,
+        c.persons_delta::INTEGER AS persons_delta, c.reason
+      FROM read_csv('${path.join(data.after, 'household_changes.csv')}', header = true, all_varchar = true)
+        AS c(date, household_id, change_type, persons_delta, reason)
+      JOIN read_csv('${path.join(data.after, 'households.csv')}', header = true, all_varchar = true) AS h
+        ON h.户编号 = c.household_id
+      JOIN villages v ON v.village_code = h.村代码`);
+    conn.closeSync();
+    instance.closeSync();
+    const r = await runAttack([{ data: data.after, site: leaky }]);
+    const t = r.sites[0]!.tables;
+    // Every removal, the two households that joined and the one that exited, with their reasons.
+    expect(t.changeRecords.byType['清退']).toMatchObject({ records: 3, singledOut: 3 });
+    expect(t.changeRecords.byType['新增纳入']).toMatchObject({ records: 2, singledOut: 2 });
+    expect(t.changeRecords.reasonsSingledOut).toBe(6);
+    expect(t.changeRecords.singledOut.examples.join('\n')).toContain(
+      'HH-A04：「家庭成员在城区购买商品房并长期居住，不符合条件」',
+    );
+    expect(r.sites[0]!.problems.map((p) => p.check)).toContain('可关联到少于 k 户的变动记录');
+    expect(formatReport(r)).toContain('结论：发现问题');
   });
 
   it('finds an ID in a page, a phone number in a compressed copy, and a download that differs', async () => {

@@ -11,6 +11,7 @@ const village = (street: string, code: string, round: string | null = null): Vil
   is_poor_village: '否',
   households: 10,
   persons: 30,
+  household_detail: '按村公开',
 });
 const item = (
   id: string,

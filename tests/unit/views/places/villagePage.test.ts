@@ -20,6 +20,7 @@ const village = (code: string, extra: Partial<VillageRow> = {}): VillageRow => (
   is_poor_village: '否',
   households: 0,
   persons: 0,
+  household_detail: '按村公开',
   ...extra,
 });
 
@@ -49,8 +50,7 @@ const empty: VillagePageInput = {
   gaps: [],
   measures: [],
   incomes: [],
-  reasons: [],
-  latestChanges: [],
+  changes: [],
   shortcomings: [],
   rectifications: [],
 };
@@ -174,19 +174,15 @@ describe('toIncomeBandRows', () => {
 });
 
 describe('toChangeTypes', () => {
-  it('sums records and persons per type in the contract’s order, leaving out types without records', () => {
-    const r = (change_type: string, records: number, persons: number) => ({
+  it('sums records per type in the contract’s order, leaving out types without records', () => {
+    const r = (change_type: string, records: number) => ({
       village_code: 'A',
       change_type,
-      reason: '原因',
       records,
-      persons,
     });
-    expect(
-      toChangeTypes([r('人口减少', 2, -2), r('新增纳入', 1, 3), r('人口减少', 1, -1)]),
-    ).toEqual([
-      { change_type: '新增纳入', records: 1, persons: 3 },
-      { change_type: '人口减少', records: 3, persons: -3 },
+    expect(toChangeTypes([r('人口减少', 2), r('新增纳入', 1), r('人口减少', 1)])).toEqual([
+      { change_type: '新增纳入', records: 1 },
+      { change_type: '人口减少', records: 3 },
     ]);
   });
 });

@@ -27,6 +27,7 @@ describe('buildVillageSearchIndex', () => {
         is_poor_village: '否',
         households: 40,
         persons: 137,
+        household_detail: '按村公开',
       },
       {
         street: '东洲街道',
@@ -36,6 +37,7 @@ describe('buildVillageSearchIndex', () => {
         is_poor_village: '否',
         households: 30,
         persons: 111,
+        household_detail: '按村公开',
       },
     ]);
     expect(index.map((v) => v.code)).toEqual(['991502002203', '991502002201']);

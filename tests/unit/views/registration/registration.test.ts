@@ -53,18 +53,28 @@ function replay(steps: { value: number; kind: 'total' | 'delta' }[]): number {
 }
 
 describe('toAreaRegistration', () => {
-  it('turns missing or non-numeric counts into 0 and keeps names as text', () => {
+  it('turns missing household counts into 0, keeps unpublished persons null and names as text', () => {
     const r = toAreaRegistration({
       key: '001',
       name: '甲村',
       street: '乙街道',
       households_now: 5,
       persons_now: null,
+      persons_added: 'x',
     });
     expect(r.households_now).toBe(5);
-    expect(r.persons_now).toBe(0);
+    expect(r.persons_now).toBeNull();
+    expect(r.persons_start).toBeNull();
+    expect(r.persons_added).toBe(0);
     expect(r.households_added).toBe(0);
     expect(r.name).toBe('甲村');
+  });
+
+  it('sums persons only where every area publishes them', () => {
+    const village = toAreaRegistration({ key: '1', name: '甲村', street: 'S', households_now: 2 });
+    const street = toAreaRegistration({ key: 'S', name: 'S', street: 'S', persons_now: 9 });
+    expect(sumRegistration([street, street]).persons_now).toBe(18);
+    expect(sumRegistration([street, village]).persons_now).toBeNull();
   });
 });
 

@@ -1,0 +1,160 @@
+/**
+ * The change records (attachment 5) as published: never one by one. A
+ * neighbour knows who joined and who was removed, so a single record — its
+ * date, persons and reason — would tell them what the village did not post.
+ * What is published instead:
+ *  - change_counts: how many changes of each type per village and week (a count
+ *    gives nobody away);
+ *  - street_changes: records and persons per street and type (exact);
+ *  - change_reasons: reason categories per street and type, only where the
+ *    street has at least k such changes in more than one category; otherwise
+ *    rolled up to the district, and withheld when even the district fails.
+ */
+import {
+  CHANGE_TYPES,
+  UNCATEGORISED_REASON,
+  type CHANGE_REASON_CATEGORIES,
+} from '../../contract/enums.ts';
+import type { HouseholdChange } from '../../contract/input/householdChanges.ts';
+import type { Village } from '../../contract/input/villages.ts';
+
+type ChangeType = (typeof CHANGE_TYPES)[number];
+
+/** The categories a reason tally may show, and what a withheld tally is called. */
+export type ReasonLabel =
+  (typeof CHANGE_REASON_CATEGORIES)[number] | typeof UNCATEGORISED_REASON | typeof WITHHELD_REASON;
+export const WITHHELD_REASON = '不公开';
+
+export interface ChangeCountRow {
+  street: string;
+  village_code: string;
+  village_name: string;
+  week: string;
+  change_type: ChangeType;
+  records: number;
+}
+
+export interface StreetChangeRow {
+  street: string;
+  change_type: ChangeType;
+  records: number;
+  persons: number;
+}
+
+export interface ChangeReasonRow {
+  street: string | null;
+  change_type: ChangeType;
+  reason_category: ReasonLabel;
+  records: number;
+}
+
+/** Where each reason tally went (for the privacy report). */
+export interface ReasonCells {
+  street: number;
+  district: number;
+  withheld: number;
+}
+
+/** The Monday of a YYYY-MM-DD date's week, as YYYY-MM-DD (dates are UTC calendar days). */
+export function weekStart(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const back = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - back);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A change with the place of its household. */
+export type PlacedChange = HouseholdChange & { village: Village };
+
+export function changeCounts(changes: readonly PlacedChange[]): ChangeCountRow[] {
+  const cells = new Map<string, ChangeCountRow>();
+  for (const c of changes) {
+    const week = weekStart(c.date);
+    const key = `${c.village.village_code}|${week}|${c.change_type}`;
+    const cell = cells.get(key);
+    if (cell) cell.records += 1;
+    else
+      cells.set(key, {
+        street: c.village.street,
+        village_code: c.village.village_code,
+        village_name: c.village.village_name,
+        week,
+        change_type: c.change_type,
+        records: 1,
+      });
+  }
+  return [...cells.values()];
+}
+
+export function streetChanges(changes: readonly PlacedChange[]): StreetChangeRow[] {
+  const cells = new Map<string, StreetChangeRow>();
+  for (const c of changes) {
+    const key = `${c.village.street}|${c.change_type}`;
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = { street: c.village.street, change_type: c.change_type, records: 0, persons: 0 };
+      cells.set(key, cell);
+    }
+    cell.records += 1;
+    cell.persons += c.persons_delta;
+  }
+  return [...cells.values()];
+}
+
+/** Tallies of one area and type: good to show when ≥ k records in more than one category. */
+function tally(changes: readonly PlacedChange[]): Map<ReasonLabel, number> {
+  const out = new Map<ReasonLabel, number>();
+  for (const c of changes) {
+    const label: ReasonLabel = c.reason_category ?? UNCATEGORISED_REASON;
+    out.set(label, (out.get(label) ?? 0) + 1);
+  }
+  return out;
+}
+
+const showable = (t: Map<ReasonLabel, number>, k: number) =>
+  [...t.values()].reduce((a, n) => a + n, 0) >= k && t.size >= 2;
+
+export function changeReasons(
+  changes: readonly PlacedChange[],
+  k: number,
+): { rows: ChangeReasonRow[]; cells: ReasonCells } {
+  const rows: ChangeReasonRow[] = [];
+  const cells: ReasonCells = { street: 0, district: 0, withheld: 0 };
+  for (const type of CHANGE_TYPES) {
+    const ofType = changes.filter((c) => c.change_type === type);
+    if (ofType.length === 0) continue;
+    const byStreet = new Map<string, PlacedChange[]>();
+    for (const c of ofType) {
+      const list = byStreet.get(c.village.street);
+      if (list) list.push(c);
+      else byStreet.set(c.village.street, [c]);
+    }
+    const rest: PlacedChange[] = [];
+    for (const [street, list] of byStreet) {
+      const t = tally(list);
+      if (!showable(t, k)) {
+        rest.push(...list);
+        continue;
+      }
+      for (const [reason_category, records] of t)
+        rows.push({ street, change_type: type, reason_category, records });
+      cells.street += t.size;
+    }
+    if (rest.length === 0) continue;
+    const t = tally(rest);
+    if (showable(t, k)) {
+      for (const [reason_category, records] of t)
+        rows.push({ street: null, change_type: type, reason_category, records });
+      cells.district += t.size;
+    } else {
+      rows.push({
+        street: null,
+        change_type: type,
+        reason_category: WITHHELD_REASON,
+        records: rest.length,
+      });
+      cells.withheld += 1;
+    }
+  }
+  return { rows, cells };
+}
