@@ -6,14 +6,18 @@ import { sql, type SqlQuery } from '../../../../src/queries/sql.ts';
 
 type Run = (q: SqlQuery) => Promise<Row[]>;
 
-/** A fake worker session: `run` decides what each query does. */
-function fakeSession(run: Run): EngineSession & { state: { retired: boolean; fatal: boolean } } {
+/** A fake worker session: `run` decides what each query does; `interrupt` when it can be interrupted. */
+function fakeSession(
+  run: Run,
+  interrupt?: () => Promise<unknown>,
+): EngineSession & { state: { retired: boolean; fatal: boolean } } {
   let kill: (e: Error) => void = () => {};
   const dead = new Promise<never>((_, reject) => (kill = reject));
   dead.catch(() => {});
   const state = { retired: false, fatal: false };
   return {
     run,
+    ...(interrupt ? { interrupt } : {}),
     dead,
     state,
     retire(reason, fatal) {
@@ -153,5 +157,93 @@ describe('superviseEngine', () => {
     expect(await kindOf(first)).toBe('timeout');
     expect(await second).toEqual([{ a: 10 }]);
     expect(calls).toBe(2);
+  });
+
+  it('names a download that failed (after the worker retried), drops the session, and starts afresh next time', async () => {
+    const lost = new Error(
+      'Invalid Error: Range request for http://x/data/huitoukan.1.duckdb failed with error: Error: [htk:network] GET http://x/data/huitoukan.1.duckdb: NetworkError',
+    );
+    const start = starter(
+      async () => {
+        throw lost;
+      },
+      ok([{ a: 11 }]),
+    );
+    const engine = await superviseEngine(start, { timeoutMs: 1000 });
+    const err = await engine.query(q).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EngineError);
+    expect([(err as EngineError).kind, (err as EngineError).file]).toEqual(['network', 'data']);
+    // Not a crash: the session is retired without spending the restart budget.
+    expect(start.sessions[0]?.state).toEqual({ retired: true, fatal: false });
+    expect(await engine.query(q)).toEqual([{ a: 11 }]);
+    start.sessions[1]?.retire(new Error('worker error'), true);
+    expect(await kindOf(engine.query(q))).not.toBe('network');
+  });
+
+  it('does not restart a start that failed on a download, and is not broken by it', async () => {
+    const start = starter(
+      new Error('worker error: Uncaught Error: [htk:network] /x.wasm: HTTP 503'),
+    );
+    const first = await superviseEngine(start, { timeoutMs: 1000 }).catch((e: unknown) => e);
+    expect((first as EngineError).kind).toBe('network');
+    expect((first as EngineError).file).toBe('engine');
+    expect(start.starts()).toBe(1);
+  });
+
+  it('stops a query past its timeout by interrupting it: the session stays', async () => {
+    let rejectRunning: (e: Error) => void = () => {};
+    let interrupts = 0;
+    const start = async () => {
+      const s = fakeSession(
+        async (query) =>
+          query.text === 'SELECT 1'
+            ? new Promise<Row[]>((_, reject) => (rejectRunning = reject))
+            : [{ a: 12 }],
+        async () => {
+          interrupts++;
+          rejectRunning(new Error('INTERRUPT Error: Interrupted!'));
+          return true;
+        },
+      );
+      sessions.push(s);
+      return s;
+    };
+    const sessions: ReturnType<typeof fakeSession>[] = [];
+    const engine = await superviseEngine(start, { timeoutMs: 50, interruptGraceMs: 60_000 });
+    expect(await kindOf(engine.query(q))).toBe('timeout');
+    expect(interrupts).toBe(1);
+    expect(await engine.query(sql`SELECT 2`)).toEqual([{ a: 12 }]);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]?.state.retired).toBe(false);
+  });
+
+  it('drops the session when the interrupt does not stop the query', async () => {
+    const start = starter(never, ok([{ a: 13 }]));
+    const sessions = start.sessions;
+    const engine = await superviseEngine(
+      async () => {
+        const s = await start();
+        return Object.assign(s, { interrupt: async () => false }); // answered, but the query runs on
+      },
+      { timeoutMs: 30, interruptGraceMs: 30 },
+    );
+    expect(await kindOf(engine.query(q))).toBe('timeout');
+    await sessions[0]?.dead.catch(() => {}); // retired once the grace period is over
+    expect(sessions[0]?.state).toEqual({ retired: true, fatal: false });
+    expect(await engine.query(q)).toEqual([{ a: 13 }]);
+  });
+
+  it('stops a query when its signal aborts (the visitor pressed 停止), with kind "cancelled"', async () => {
+    let interrupted = false;
+    const start = async () =>
+      fakeSession(never, async () => {
+        interrupted = true;
+      });
+    const engine = await superviseEngine(start, { timeoutMs: 60_000 });
+    const controller = new AbortController();
+    const running = engine.query(q, { signal: controller.signal });
+    controller.abort();
+    expect(await kindOf(running)).toBe('cancelled');
+    expect(interrupted).toBe(true);
   });
 });
