@@ -148,8 +148,6 @@ function setup(): void {
     }).then(
       (e) => {
         clearEngineStatus(status);
-        // Opened before the staff republished? The page's own file still answers; offer the new one.
-        void newerPublication(dbUrl).then((newer) => newer && showUpdate());
         return e;
       },
       (err: unknown) => {
@@ -227,6 +225,9 @@ function setup(): void {
     stopButton.hidden = false;
     root.setAttribute('aria-busy', 'true');
     showError(undefined);
+    // Republished since the page opened? Its own file still answers (the build keeps the
+    // last ones); the newer data is offered. Asked beside the query, never before it.
+    void newerPublication(dbUrl).then((newer) => newer && showUpdate());
     try {
       const e = await ensureEngine();
       const started = performance.now();
