@@ -136,3 +136,21 @@ test('offline, the failure is named; back online, the query runs again by itself
   await expect(summary(page)).toContainText('共 1 行', { timeout: 45_000 });
   await expect(alert(page)).toBeHidden();
 });
+
+test('while the data file is slow, 停止 ends the wait; the next query runs', async ({
+  page,
+  baseURL,
+}) => {
+  const faults = await ready(page, baseURL);
+  // The range reads wait at the server until the test lets them go: no timer to race.
+  await faults.set([{ path: DB, fault: 'hold' }]);
+  await setSql(page, SCAN);
+  await page.getByRole('button', { name: '运行', exact: true }).click();
+  await expect(page.locator('#explore')).toHaveAttribute('aria-busy', 'true');
+  await page.getByRole('button', { name: '停止' }).click();
+  await expect(alert(page)).toHaveText('查询已停止。');
+  await faults.clear();
+  await run(page, SCAN);
+  await expect(alert(page)).toBeHidden();
+  await expect(summary(page)).toContainText('共 1 行');
+});

@@ -33,9 +33,12 @@ export const FAULT_CONTROL_PATH = '/__faults/';
  * - `reset`: the connection is closed before any answer (the network is down,
  *   the server restarting) — the browser sees a network error;
  * - `truncate`: the status line, headers and half the body, then the connection
- *   is closed (a connection lost mid-range) — also a network error.
+ *   is closed (a connection lost mid-range) — also a network error;
+ * - `hold`: no answer until the scope's rules are next replaced or cleared,
+ *   then the normal answer (a slow network, ended when the test says so: a
+ *   test can look at the page while it waits, with no timer to race).
  */
-export type Fault = number | 'reset' | 'truncate';
+export type Fault = number | 'reset' | 'truncate' | 'hold';
 
 export interface FaultRule {
   /** Requests whose URL path matches this regular expression (source text); "" = every request. */
@@ -63,6 +66,9 @@ export interface FaultReport {
 interface Scope {
   rules: { rule: FaultRule; re: RegExp; failed: number }[];
   requests: ScopedRequest[];
+  /** Resolves when these rules end: held requests go on then. */
+  ended: Promise<void>;
+  end(): void;
 }
 
 export interface FaultInjector {
@@ -70,6 +76,8 @@ export interface FaultInjector {
   control(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** The fault for this request (logged in its scope), or undefined to serve it normally. */
   faultFor(req: IncomingMessage, urlPath: string): Fault | undefined;
+  /** For a held request: resolves when its scope's rules are replaced or cleared. */
+  released(req: IncomingMessage): Promise<void>;
 }
 
 /** The scope id a request carries in its cookie, if any. */
@@ -90,8 +98,12 @@ export function parseRules(body: unknown): FaultRule[] {
     const ok =
       rule.fault === 'reset' ||
       rule.fault === 'truncate' ||
+      rule.fault === 'hold' ||
       (typeof rule.fault === 'number' && rule.fault >= 400 && rule.fault <= 599);
-    if (!ok) throw new Error(`rules[${i}].fault: expected a 4xx/5xx status, "reset" or "truncate"`);
+    if (!ok)
+      throw new Error(
+        `rules[${i}].fault: expected a 4xx/5xx status, "reset", "truncate" or "hold"`,
+      );
     if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 0))
       throw new Error(`rules[${i}].times: expected a whole number`);
     return {
@@ -130,15 +142,21 @@ export function createFaultInjector(): FaultInjector {
       if (req.method === 'PUT') {
         try {
           const rules = parseRules(await readJson(req));
+          scopes.get(id)?.end();
+          let end: () => void = () => {};
+          const ended = new Promise<void>((resolve) => (end = resolve));
           scopes.set(id, {
             rules: rules.map((rule) => ({ rule, re: new RegExp(rule.path), failed: 0 })),
             requests: [],
+            ended,
+            end,
           });
           send(res, 204);
         } catch (err) {
           send(res, 400, { error: err instanceof Error ? err.message : String(err) });
         }
       } else if (req.method === 'DELETE') {
+        scopes.get(id)?.end();
         scopes.delete(id);
         send(res, 204);
       } else {
@@ -171,6 +189,11 @@ export function createFaultInjector(): FaultInjector {
         ...(rule ? { fault: rule.rule.fault } : {}),
       });
       return rule?.rule.fault;
+    },
+
+    released(req) {
+      const id = scopeOf(req);
+      return (id === undefined ? undefined : scopes.get(id)?.ended) ?? Promise.resolve();
     },
   };
 }

@@ -122,7 +122,11 @@ export function serveStatic(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (faults && (await faults.control(req, res))) return;
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const fault: Fault | undefined = faults?.faultFor(req, urlPath);
+    let fault: Fault | undefined = faults?.faultFor(req, urlPath);
+    if (fault === 'hold') {
+      await faults?.released(req);
+      fault = undefined;
+    }
     if (fault === 'reset' || (fault === 'truncate' && req.method === 'HEAD')) {
       req.socket.destroy();
       return;

@@ -160,6 +160,23 @@ describe('serveStatic with fault injection', () => {
     expect((await fetch(`${server.url}/`, { headers: scoped('c') })).status).toBe(200);
   });
 
+  it('holds a request until the rules change, then serves it', async () => {
+    await put('h', [{ path: '^/$', fault: 'hold' }]);
+    let answered = false;
+    const held = fetch(`${server.url}/`, { headers: scoped('h') }).then((res) => {
+      answered = true;
+      return res;
+    });
+    // The request has reached the server (it is in the scope's log) and waits there.
+    for (;;) {
+      const report = (await (await fetch(`${server.url}/__faults/h`)).json()) as FaultReport;
+      if (report.requests.length > 0) break;
+    }
+    expect(answered).toBe(false);
+    await fetch(`${server.url}/__faults/h`, { method: 'DELETE' });
+    expect((await held).status).toBe(200);
+  });
+
   it('refuses malformed rules, and has no control endpoint unless asked', async () => {
     expect((await put('d', [{ path: '(', fault: 503 }])).status).toBe(400);
     expect((await put('d', [{ path: '', fault: 200 }])).status).toBe(400);

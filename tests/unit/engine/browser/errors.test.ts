@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   EngineError,
   isFatalEngineError,
@@ -63,6 +63,10 @@ describe('withTimeout', () => {
 });
 
 describe('withStallTimeout', () => {
+  // Fake timers: the outcome never depends on how busy the machine is.
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it('lets a slow task run as long as it keeps reporting activity', async () => {
     const result = withStallTimeout(
       (activity) =>
@@ -76,24 +80,28 @@ describe('withStallTimeout', () => {
       60,
       'test',
     );
+    await vi.advanceTimersByTimeAsync(200);
     await expect(result).resolves.toBe('done');
   });
 
-  it('times out once the activity stops', async () => {
+  it('times out once the activity stops, counted from the last activity', async () => {
     let cleaned = false;
-    const started = Date.now();
-    const result = withStallTimeout(
-      (activity) => {
-        activity();
-        setTimeout(activity, 30);
-        return new Promise(() => {});
-      },
-      60,
-      'test',
-      () => (cleaned = true),
+    const result = kindOf(
+      withStallTimeout(
+        (activity) => {
+          activity();
+          setTimeout(activity, 30);
+          return new Promise(() => {});
+        },
+        60,
+        'test',
+        () => (cleaned = true),
+      ),
     );
-    expect(await kindOf(result)).toBe('timeout');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(85); // 30 ms of activity + 60 ms of silence
+    await vi.advanceTimersByTimeAsync(89); // 30 ms of activity + 59 ms of silence
+    expect(cleaned).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await result).toBe('timeout');
     expect(cleaned).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { superviseEngine, type EngineSession } from '../../../../src/engine/browser/supervisor.ts';
 import { EngineError } from '../../../../src/engine/browser/errors.ts';
 import type { Row } from '../../../../src/engine/engine.ts';
@@ -120,9 +120,11 @@ describe('superviseEngine', () => {
   it('times out a hung query, drops its worker, and does not spend the restart', async () => {
     const start = starter(never, ok([{ a: 5 }]), ok([{ a: 6 }]));
     const engine = await superviseEngine(start, { timeoutMs: 50 });
-    const t0 = Date.now();
-    expect(await kindOf(engine.query(q))).toBe('timeout');
-    expect(Date.now() - t0).toBeLessThan(1000);
+    vi.useFakeTimers();
+    const hung = kindOf(engine.query(q));
+    await vi.advanceTimersByTimeAsync(50); // exactly the timeout, however busy the machine
+    vi.useRealTimers();
+    expect(await hung).toBe('timeout');
     expect(start.sessions[0]?.state).toEqual({ retired: true, fatal: false });
     expect(await engine.query(q)).toEqual([{ a: 5 }]);
     // The restart budget is intact: a crash now still gets its one restart.
@@ -151,10 +153,13 @@ describe('superviseEngine', () => {
     const stuck: Run = () => (calls++ === 0 ? new Promise(() => {}) : new Promise(() => {}));
     const start = starter(stuck, ok([{ a: 10 }]));
     const engine = await superviseEngine(start, { timeoutMs: 80 });
-    const first = engine.query(q);
-    await new Promise((r) => setTimeout(r, 30));
+    vi.useFakeTimers();
+    const first = kindOf(engine.query(q));
+    await vi.advanceTimersByTimeAsync(30);
     const second = engine.query(q);
-    expect(await kindOf(first)).toBe('timeout');
+    await vi.advanceTimersByTimeAsync(50); // the first query's timeout, not yet the second's
+    vi.useRealTimers();
+    expect(await first).toBe('timeout');
     expect(await second).toEqual([{ a: 10 }]);
     expect(calls).toBe(2);
   });
