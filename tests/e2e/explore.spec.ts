@@ -510,7 +510,9 @@ test.describe('SQL editor', () => {
 
   test('without constructable stylesheets the textarea stays, and works', async ({ page }) => {
     await page.addInitScript(() => {
+      // As in Safari before 16.4 or Firefox before 101.
       delete (Document.prototype as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+      delete (ShadowRoot.prototype as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
     });
     await page.goto('/explore/');
     await page.waitForLoadState('load');

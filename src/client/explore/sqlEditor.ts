@@ -40,8 +40,6 @@ export interface SqlEditor {
   value(): string;
   setValue(text: string): void;
   focus(): void;
-  /** The element that takes focus (CodeMirror's content, `role="textbox"`). */
-  readonly content: HTMLElement;
 }
 
 export interface SqlEditorOptions {
@@ -126,10 +124,12 @@ const theme = EditorView.theme({
 
 /** Whether this browser can show the editor's styles under the site's CSP (constructable stylesheets). */
 export function canMountSqlEditor(): boolean {
+  // style-mod adopts a stylesheet only where the root has adoptedStyleSheets: the shadow root.
   return (
     typeof CSSStyleSheet === 'function' &&
     'replaceSync' in CSSStyleSheet.prototype &&
-    'adoptedStyleSheets' in Document.prototype
+    typeof ShadowRoot === 'function' &&
+    'adoptedStyleSheets' in ShadowRoot.prototype
   );
 }
 
@@ -226,7 +226,6 @@ export function mountSqlEditor(
   if (hadFocus) view.focus();
 
   return {
-    content: view.contentDOM,
     value: () => view.state.doc.toString(),
     setValue: (text) =>
       view.dispatch({
