@@ -33,6 +33,7 @@ import {
 import { explainMissingFile } from './publicationCheck.ts';
 import { throttleProgress, wireProgress, type ProgressHandler } from './progress.ts';
 import { arrowToRows } from './rows.ts';
+import { serial } from './serial.ts';
 import { statementRunner } from './statements.ts';
 import { superviseEngine, type EngineSession } from './supervisor.ts';
 
@@ -166,20 +167,27 @@ async function startSession(
       () => retire(new EngineError('timeout', 'engine start stalled'), true),
     );
     const statement = statementRunner(conn);
-    // Without parameters (the explore page's SQL) a query is sent and polled, so an
-    // interrupt can stop it between polls; prepared statements run in one call.
-    const run = async (q: SqlQuery) => {
-      if (q.params.length > 0) return arrowToRows(await statement(q.text, q.params));
-      try {
-        const batches = await (await conn.send(q.text)).readAll();
-        return batches.flatMap((b) => arrowToRows(b));
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        throw new Error(normalizeDuckDbMessage(message), { cause: err });
-      }
-    };
-    const interrupt = () => conn.cancelSent();
-    return { run, interrupt, dead, state, retire };
+    const queue = serial();
+    // One query at a time on the connection (serial.ts). Without parameters (the
+    // explore page's SQL) a query is sent and polled, so an abort interrupts it
+    // between polls (DuckDB's cancel); prepared statements run in one worker call.
+    const run = (q: SqlQuery, signal?: AbortSignal) =>
+      queue(async () => {
+        signal?.throwIfAborted(); // stopped while waiting its turn: never started
+        if (q.params.length > 0) return arrowToRows(await statement(q.text, q.params));
+        const cancel = () => void conn.cancelSent().catch(() => {});
+        signal?.addEventListener('abort', cancel, { once: true });
+        try {
+          const batches = await (await conn.send(q.text)).readAll();
+          return batches.flatMap((b) => arrowToRows(b));
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          throw new Error(normalizeDuckDbMessage(message), { cause: err });
+        } finally {
+          signal?.removeEventListener('abort', cancel);
+        }
+      });
+    return { run, interruptible: true, dead, state, retire };
   } catch (err) {
     retire(err instanceof Error ? err : new Error(String(err)), true);
     throw err;

@@ -22,12 +22,13 @@ import {
 
 /** One engine instance (a worker), as the supervisor sees it. */
 export interface EngineSession {
-  run(q: SqlQuery): Promise<Row[]>;
   /**
-   * Asks the running query to stop (DuckDB's interrupt); the query's `run` then
-   * rejects. Absent, or not answered within the grace period: the session is retired.
+   * Runs `q`. When `signal` aborts, an interruptible session stops the query
+   * (DuckDB's interrupt, or not starting it at all if still queued) and `run` rejects.
    */
-  interrupt?(): Promise<unknown>;
+  run(q: SqlQuery, signal?: AbortSignal): Promise<Row[]>;
+  /** Whether aborting `run`'s signal stops a query; if not, or not within the grace period, the session is retired. */
+  readonly interruptible?: boolean;
   /** Rejects once the session is retired, so queries in flight stop waiting. */
   readonly dead: Promise<never>;
   readonly state: { readonly retired: boolean; readonly fatal: boolean };
@@ -102,12 +103,17 @@ export async function superviseEngine(
   };
 
   /** Stops the query `work` on `s`: by interrupt when the session can, else (or when that fails) by retiring it. */
-  const stopQuery = (s: EngineSession, work: Promise<unknown>, reason: EngineError) => {
-    if (!s.interrupt) return s.retire(reason, false);
+  const stopQuery = (
+    s: EngineSession,
+    work: Promise<unknown>,
+    interrupt: AbortController,
+    reason: EngineError,
+  ) => {
+    if (!s.interruptible) return s.retire(reason, false);
     const drop = setTimeout(() => s.retire(reason, false), interruptGraceMs);
     const keep = () => clearTimeout(drop);
     work.then(keep, keep);
-    s.interrupt().catch(() => s.retire(reason, false));
+    interrupt.abort(reason);
   };
 
   await session();
@@ -122,13 +128,14 @@ export async function superviseEngine(
         let rejectAborted: (reason: EngineError) => void = () => {};
         const aborted = new Promise<never>((_, reject) => (rejectAborted = reject));
         aborted.catch(() => {});
-        const work = s.run(q);
+        const interrupt = new AbortController();
+        const work = s.run(q, interrupt.signal);
         work.catch(() => {}); // may lose the race below
         const onAbort = () => {
           if (stopped) return;
           stopped = new EngineError('cancelled', 'query stopped');
           rejectAborted(stopped);
-          stopQuery(s, work, stopped);
+          stopQuery(s, work, interrupt, stopped);
         };
         signal?.addEventListener('abort', onAbort, { once: true });
         if (signal?.aborted) onAbort(); // aborted while the session was starting
@@ -139,7 +146,7 @@ export async function superviseEngine(
             'query',
             () => {
               stopped = new EngineError('timeout', 'query timed out');
-              stopQuery(s, work, stopped);
+              stopQuery(s, work, interrupt, stopped);
             },
           )) as T[];
         } catch (err) {

@@ -4,12 +4,12 @@ import { EngineError } from '../../../../src/engine/browser/errors.ts';
 import type { Row } from '../../../../src/engine/engine.ts';
 import { sql, type SqlQuery } from '../../../../src/queries/sql.ts';
 
-type Run = (q: SqlQuery) => Promise<Row[]>;
+type Run = (q: SqlQuery, signal?: AbortSignal) => Promise<Row[]>;
 
-/** A fake worker session: `run` decides what each query does; `interrupt` when it can be interrupted. */
+/** A fake worker session: `run` decides what each query does; `interruptible` as a real one says. */
 function fakeSession(
   run: Run,
-  interrupt?: () => Promise<unknown>,
+  interruptible = false,
 ): EngineSession & { state: { retired: boolean; fatal: boolean } } {
   let kill: (e: Error) => void = () => {};
   const dead = new Promise<never>((_, reject) => (kill = reject));
@@ -17,7 +17,7 @@ function fakeSession(
   const state = { retired: false, fatal: false };
   return {
     run,
-    ...(interrupt ? { interrupt } : {}),
+    interruptible,
     dead,
     state,
     retire(reason, fatal) {
@@ -195,28 +195,25 @@ describe('superviseEngine', () => {
     expect(start.starts()).toBe(1);
   });
 
+  /** A query that runs until its signal aborts, then rejects as DuckDB's interrupt does. */
+  const untilAborted: Run = (_q, signal) =>
+    new Promise((_, reject) =>
+      signal?.addEventListener('abort', () => reject(new Error('INTERRUPT Error: Interrupted!'))),
+    );
+
   it('stops a query past its timeout by interrupting it: the session stays', async () => {
-    let rejectRunning: (e: Error) => void = () => {};
-    let interrupts = 0;
+    const sessions: ReturnType<typeof fakeSession>[] = [];
     const start = async () => {
       const s = fakeSession(
-        async (query) =>
-          query.text === 'SELECT 1'
-            ? new Promise<Row[]>((_, reject) => (rejectRunning = reject))
-            : [{ a: 12 }],
-        async () => {
-          interrupts++;
-          rejectRunning(new Error('INTERRUPT Error: Interrupted!'));
-          return true;
-        },
+        (query, signal) =>
+          query.text === 'SELECT 1' ? untilAborted(query, signal) : Promise.resolve([{ a: 12 }]),
+        true,
       );
       sessions.push(s);
       return s;
     };
-    const sessions: ReturnType<typeof fakeSession>[] = [];
     const engine = await superviseEngine(start, { timeoutMs: 50, interruptGraceMs: 60_000 });
     expect(await kindOf(engine.query(q))).toBe('timeout');
-    expect(interrupts).toBe(1);
     expect(await engine.query(sql`SELECT 2`)).toEqual([{ a: 12 }]);
     expect(sessions).toHaveLength(1);
     expect(sessions[0]?.state.retired).toBe(false);
@@ -224,26 +221,23 @@ describe('superviseEngine', () => {
 
   it('drops the session when the interrupt does not stop the query', async () => {
     const start = starter(never, ok([{ a: 13 }]));
-    const sessions = start.sessions;
     const engine = await superviseEngine(
-      async () => {
-        const s = await start();
-        return Object.assign(s, { interrupt: async () => false }); // answered, but the query runs on
-      },
+      async () => Object.assign(await start(), { interruptible: true }), // but `never` ignores it
       { timeoutMs: 30, interruptGraceMs: 30 },
     );
     expect(await kindOf(engine.query(q))).toBe('timeout');
-    await sessions[0]?.dead.catch(() => {}); // retired once the grace period is over
-    expect(sessions[0]?.state).toEqual({ retired: true, fatal: false });
+    await start.sessions[0]?.dead.catch(() => {}); // retired once the grace period is over
+    expect(start.sessions[0]?.state).toEqual({ retired: true, fatal: false });
     expect(await engine.query(q)).toEqual([{ a: 13 }]);
   });
 
   it('stops a query when its signal aborts (the visitor pressed 停止), with kind "cancelled"', async () => {
     let interrupted = false;
     const start = async () =>
-      fakeSession(never, async () => {
-        interrupted = true;
-      });
+      fakeSession((query, signal) => {
+        signal?.addEventListener('abort', () => (interrupted = true));
+        return untilAborted(query, signal);
+      }, true);
     const engine = await superviseEngine(start, { timeoutMs: 60_000 });
     const controller = new AbortController();
     const running = engine.query(q, { signal: controller.signal });
