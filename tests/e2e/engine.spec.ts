@@ -147,6 +147,19 @@ test.describe('query engine on a page', () => {
     expect(report?.rules.map((r) => r.failed)).toEqual([2, 1]);
   });
 
+  test("DuckDB's worker script is retried too; the page's messages wait for it", async ({
+    page,
+    baseURL,
+  }) => {
+    const faults = await faultScope(page.context(), baseURL as string);
+    test.skip(!faults, 'the server does not inject faults (nginx)');
+    await faults?.set([{ path: 'duckdb-browser-\\w+\\.worker\\.', fault: 'reset', times: 2 }]);
+    await page.goto(page_ as string);
+    const status = page.locator('[data-engine-status]').first();
+    await expect(status).toHaveAttribute('data-engine-state', 'ready', { timeout: 45_000 });
+    expect((await faults?.report())?.rules[0]?.failed).toBe(2);
+  });
+
   test('a wasm that never downloads is named as such, not as an unfit browser', async ({
     page,
     baseURL,
