@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import {
   CSP_PAGE_DIRECTIVES,
   CSP_SCRIPT_RESOURCES,
+  CSP_STYLE_ATTRIBUTE_HASHES,
   CSP_STYLE_RESOURCES,
 } from './src/build/site/contentSecurityPolicy.ts';
 
@@ -24,7 +25,10 @@ export default defineConfig({
     csp: {
       directives: [...CSP_PAGE_DIRECTIVES],
       scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES] },
-      styleDirective: { resources: [...CSP_STYLE_RESOURCES] },
+      styleDirective: {
+        resources: [...CSP_STYLE_RESOURCES],
+        hashes: [...CSP_STYLE_ATTRIBUTE_HASHES],
+      },
     },
   },
   vite: {

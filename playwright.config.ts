@@ -45,8 +45,9 @@ export default defineConfig({
     : [
         {
           // A plain static server (Range requests, precompressed files, extensionless
-          // files such as SHA256SUMS, which `astro preview` answers with its 404 page).
-          command: `node tools/serve/serve.ts dist ${port}`,
+          // files such as SHA256SUMS, which `astro preview` answers with its 404 page),
+          // failing requests on a test's demand (tools/serve/faults.ts, tests/e2e/faultScope.ts).
+          command: `node tools/serve/serve.ts dist ${port} --faults`,
           url: baseURL,
           reuseExistingServer: false,
           timeout: 60_000,

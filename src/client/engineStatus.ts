@@ -6,13 +6,33 @@
  *
  * Hook for pages and end-to-end tests: the container carries
  * `data-engine-status` (put it in the page's HTML) and, once touched here,
- * `data-engine-state="loading" | "ready" | "error"`.
+ * `data-engine-state="loading" | "ready" | "error"`, and on error
+ * `data-engine-error="<EngineError kind>"`.
+ *
+ * Failures are named (src/engine/browser/errors.ts): a download that failed is
+ * not a browser that cannot run the engine. A page that passes `retry` gets a
+ * 重试 button for the failures that may pass, and the same retry when the
+ * browser says it is back online; a newer publication gets a 刷新 button.
  */
-import { isEngineError } from '../engine/browser/errors.ts';
+import { isEngineError, isRetryableEngineError } from '../engine/browser/errors.ts';
 
 /** Shown when interactive queries are off; the prerendered page stays usable. */
 export const ENGINE_UNAVAILABLE_MESSAGE =
   '交互查询暂不可用：本页显示的是预先生成的数据，街道和村页面仍可正常浏览。';
+/** This browser cannot run the engine at all (no WebAssembly, or it does not compile). */
+export const ENGINE_UNSUPPORTED_MESSAGE =
+  '此浏览器不支持交互查询（需要 WebAssembly）：本页显示的是预先生成的数据，街道和村页面仍可正常浏览。';
+/** The published database file could not be downloaded (network, server), after retries. */
+export const ENGINE_DATA_DOWNLOAD_MESSAGE =
+  '数据文件下载失败：网络或服务器暂时有问题。本页仍显示预先生成的数据。';
+/** The engine's own files (wasm, worker) could not be downloaded, after retries. */
+export const ENGINE_FILES_DOWNLOAD_MESSAGE =
+  '查询引擎下载失败：网络或服务器暂时有问题。本页仍显示预先生成的数据。';
+/** Added when the page retries by itself once the browser is back online. */
+export const ENGINE_RETRY_ONLINE_NOTE = '网络恢复后会自动重试。';
+/** A newer publication replaced the page's data. */
+export const ENGINE_REPUBLISHED_MESSAGE = '数据已更新，刷新查看。';
+export const ENGINE_CANCELLED_MESSAGE = '查询已停止。';
 export const ENGINE_TIMEOUT_MESSAGE =
   '查询用时过长，已停止。本页仍显示预先生成的数据，请稍后再试。';
 export const ENGINE_QUERY_MESSAGE = '查询出错，本页仍显示预先生成的数据。';
@@ -33,14 +53,48 @@ export function engineProgressText(loaded: number, total: number | null): string
 
 /** The short Chinese message for any error the engine rejects with. */
 export function engineErrorMessage(err: unknown): string {
-  if (isEngineError(err) && err.kind === 'timeout') return ENGINE_TIMEOUT_MESSAGE;
-  if (isEngineError(err) && err.kind === 'query') return ENGINE_QUERY_MESSAGE;
-  return ENGINE_UNAVAILABLE_MESSAGE;
+  if (!isEngineError(err)) return ENGINE_UNAVAILABLE_MESSAGE;
+  switch (err.kind) {
+    case 'timeout':
+      return ENGINE_TIMEOUT_MESSAGE;
+    case 'query':
+      return ENGINE_QUERY_MESSAGE;
+    case 'cancelled':
+      return ENGINE_CANCELLED_MESSAGE;
+    case 'unsupported':
+      return ENGINE_UNSUPPORTED_MESSAGE;
+    case 'network':
+    case 'missing':
+      return err.file === 'engine' ? ENGINE_FILES_DOWNLOAD_MESSAGE : ENGINE_DATA_DOWNLOAD_MESSAGE;
+    case 'republished':
+      return ENGINE_REPUBLISHED_MESSAGE;
+    default:
+      return ENGINE_UNAVAILABLE_MESSAGE;
+  }
+}
+
+/** What the visitor can do about an error, when the page offers it. */
+export interface EngineErrorActions {
+  /** Start the engine (and what was asked) again: a 重试 button, and on `online`. */
+  retry?: () => void;
+  /** Reload with the newer publication; the default reloads the page (its state is in the address). */
+  refresh?: () => void;
+}
+
+/** The `online` listener of each container's last error, removed when the container changes. */
+const onlineRetries = new WeakMap<HTMLElement, () => void>();
+
+function forgetOnlineRetry(container: HTMLElement): void {
+  const previous = onlineRetries.get(container);
+  if (previous) window.removeEventListener('online', previous);
+  onlineRetries.delete(container);
 }
 
 export type EngineState = 'loading' | 'ready' | 'error';
 
 function liveRegion(container: HTMLElement, state: EngineState): void {
+  forgetOnlineRetry(container);
+  delete container.dataset.engineError;
   container.setAttribute('aria-live', 'polite');
   container.setAttribute('role', 'status');
   container.dataset.engineState = state;
@@ -76,13 +130,44 @@ export function renderEngineProgress(
   label.textContent = engineProgressText(loaded, total);
 }
 
-/** Replaces the container's content with the message for `err`. */
-export function renderEngineError(container: HTMLElement, err: unknown): void {
+function actionButton(label: string, onClick: () => void): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'engine-action tap rounded border border-line px-3 text-sm font-semibold';
+  button.textContent = label;
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+/**
+ * Replaces the container's content with the message for `err`, and the button
+ * the visitor can act with: 重试 (when `actions.retry` is given and the failure
+ * may pass; the same runs once when the browser comes back online) or 刷新
+ * (a newer publication).
+ */
+export function renderEngineError(
+  container: HTMLElement,
+  err: unknown,
+  actions: EngineErrorActions = {},
+): void {
   liveRegion(container, 'error');
+  if (isEngineError(err)) container.dataset.engineError = err.kind;
   const p = document.createElement('p');
   p.className = 'engine-message';
   p.textContent = engineErrorMessage(err);
   container.replaceChildren(p);
+  const { retry } = actions;
+  if (retry && isRetryableEngineError(err)) {
+    p.append(ENGINE_RETRY_ONLINE_NOTE, ' ', actionButton('重试', retry));
+    const again = () => {
+      forgetOnlineRetry(container);
+      retry();
+    };
+    onlineRetries.set(container, again);
+    window.addEventListener('online', again);
+  } else if (isEngineError(err) && err.kind === 'republished') {
+    p.append(' ', actionButton('刷新', actions.refresh ?? (() => location.reload())));
+  }
 }
 
 /** Empties the container once results are shown. */

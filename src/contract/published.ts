@@ -166,11 +166,16 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     title: '户数人数变动（按村、周和类型计数）',
     description:
       '"回头看"期间每村每周各类变动的条数。不公开单条变动记录、变动人数和原因文字（见"各街道变动人数"和"变动原因类别"）。',
-    sortBy: ['street', 'village_code', 'week', 'change_type'],
+    sortBy: ['street', 'village_code', 'week_start', 'change_type'],
     download: true,
     columns: [
       ...where,
-      { name: 'week', label: '周一日期', type: 'date', description: '变动所在周的星期一' },
+      {
+        name: 'week_start',
+        label: '周一日期',
+        type: 'date',
+        description: '变动所在周的星期一',
+      },
       s('change_type', '变动类型', '新增纳入 / 清退 / 脱贫 / 返贫 / 人口增加 / 人口减少'),
       i('records', '变动条数', '这一周这个村这一类变动的条数'),
     ],

@@ -125,7 +125,7 @@ export const registrationByArea = (f: FilterState, by: AreaLevel): SqlQuery =>
 
 /** Changes per ISO week (Monday) and type, for "changes over time". */
 export const changesOverTime = (f: FilterState): SqlQuery => sql`
-  SELECT strftime(week, '%Y-%m-%d') AS week, change_type, sum(records)::INTEGER AS records
+  SELECT strftime(week_start, '%Y-%m-%d') AS week, change_type, sum(records)::INTEGER AS records
   FROM change_counts WHERE ${whereOf(f, CHANGE_FILTERS)}
   GROUP BY ALL ORDER BY week, change_type`;
 

@@ -8,9 +8,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import {
+  ENGINE_FILES_DOWNLOAD_MESSAGE,
+  ENGINE_UNSUPPORTED_MESSAGE,
+} from '../../src/client/engineStatus.ts';
+import { faultScope } from './faultScope.ts';
 
 const DIST = path.resolve('dist');
-const UNAVAILABLE = '交互查询暂不可用：本页显示的是预先生成的数据，街道和村页面仍可正常浏览。';
 
 function filesUnder(dir: string): string[] {
   try {
@@ -101,25 +105,77 @@ test.describe('query engine on a page', () => {
     expect(outside).toEqual([]);
   });
 
-  test('without WebAssembly the page says so in one short message', async ({ page }) => {
+  test('without WebAssembly the page says the browser cannot, in one short message', async ({
+    page,
+  }) => {
     await page.addInitScript(() => {
       delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
     });
     await page.goto(page_ as string);
     const status = page.locator('[data-engine-status]').first();
     await expect(status).toHaveAttribute('data-engine-state', 'error', { timeout: 15_000 });
-    await expect(status).toHaveText(UNAVAILABLE);
+    await expect(status).toHaveText(ENGINE_UNSUPPORTED_MESSAGE);
+    await expect(status).toHaveAttribute('data-engine-error', 'unsupported');
     await expect(status).toHaveAttribute('role', 'status');
   });
 
-  test('when the wasm cannot be fetched the page falls back instead of spinning', async ({
+  test('a wasm missing from the server is a failed download, not an unfit browser', async ({
     page,
   }) => {
     await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto(page_ as string);
     const status = page.locator('[data-engine-status]').first();
     await expect(status).toHaveAttribute('data-engine-state', 'error', { timeout: 30_000 });
-    await expect(status).toHaveText(UNAVAILABLE);
+    await expect(status).toHaveText(ENGINE_FILES_DOWNLOAD_MESSAGE);
+  });
+
+  test('the wasm download is retried when the server fails, and the engine starts', async ({
+    page,
+    baseURL,
+  }) => {
+    const faults = await faultScope(page.context(), baseURL as string);
+    test.skip(!faults, 'the server does not inject faults (nginx)');
+    // Two 503s, then a connection cut mid-download: the worker's third retry gets it.
+    await faults?.set([
+      { path: '\\.wasm$', method: 'GET', fault: 503, times: 2 },
+      { path: '\\.wasm$', method: 'GET', fault: 'truncate', times: 1 },
+    ]);
+    await page.goto(page_ as string);
+    const status = page.locator('[data-engine-status]').first();
+    await expect(status).toHaveAttribute('data-engine-state', 'ready', { timeout: 45_000 });
+    const report = await faults?.report();
+    expect(report?.rules.map((r) => r.failed)).toEqual([2, 1]);
+  });
+
+  test("DuckDB's worker script is retried too; the page's messages wait for it", async ({
+    page,
+    baseURL,
+  }) => {
+    const faults = await faultScope(page.context(), baseURL as string);
+    test.skip(!faults, 'the server does not inject faults (nginx)');
+    await faults?.set([{ path: 'duckdb-browser-\\w+\\.worker\\.', fault: 'reset', times: 2 }]);
+    await page.goto(page_ as string);
+    const status = page.locator('[data-engine-status]').first();
+    await expect(status).toHaveAttribute('data-engine-state', 'ready', { timeout: 45_000 });
+    expect((await faults?.report())?.rules[0]?.failed).toBe(2);
+  });
+
+  test('a wasm that never downloads is named as such, not as an unfit browser', async ({
+    page,
+    baseURL,
+  }) => {
+    const faults = await faultScope(page.context(), baseURL as string);
+    test.skip(!faults, 'the server does not inject faults (nginx)');
+    await faults?.set([{ path: '\\.wasm$', fault: 503 }]);
+    await page.goto(page_ as string);
+    const status = page.locator('[data-engine-status]').first();
+    await expect(status).toHaveAttribute('data-engine-error', 'network', { timeout: 45_000 });
+    await expect(status).toHaveText(ENGINE_FILES_DOWNLOAD_MESSAGE);
+    // Five tries (the first and four retries, 7.5 s of backoff), then it gives up.
+    const gets = (await faults?.report())?.requests.filter(
+      (r) => r.method === 'GET' && r.path.endsWith('.wasm'),
+    );
+    expect(gets).toHaveLength(5);
   });
 
   test('a wasm that does not compile fails the start at once, not after the stall timeout', async ({
@@ -138,7 +194,7 @@ test.describe('query engine on a page', () => {
     await page.goto(page_ as string);
     const status = page.locator('[data-engine-status]').first();
     await expect(status).toHaveAttribute('data-engine-state', 'error', { timeout: 20_000 });
-    await expect(status).toHaveText(UNAVAILABLE);
+    await expect(status).toHaveText(ENGINE_UNSUPPORTED_MESSAGE);
   });
 
   test('one engine start downloads the wasm once', async ({ page }) => {

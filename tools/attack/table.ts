@@ -49,6 +49,7 @@ export const KNOWN_COLUMNS: ReadonlySet<string> = new Set([
 export const TIME_COLUMNS: ReadonlySet<string> = new Set([
   'date',
   'week',
+  'week_start',
   'month',
   'period',
   'year',

@@ -1,15 +1,21 @@
 /**
- * A small static server for the benchmark: serves a built site on loopback the
- * way a plain production host would (directory index, Range requests,
- * precompressed `.br`/`.gz` siblings when the client accepts them) and counts
- * the bytes it sends, because requests made inside a Web Worker (DuckDB-WASM)
- * do not show in the page's network log (field notes): the server sees them all.
+ * A small static server for the benchmark and the end-to-end tests: serves a
+ * built site on loopback the way a plain production host would (directory
+ * index, Range requests, precompressed `.br`/`.gz` siblings when the client
+ * accepts them) and counts the bytes it sends, because requests made inside a
+ * Web Worker (DuckDB-WASM) do not show in the page's network log (field
+ * notes): the server sees them all. With `--faults` it also fails requests on
+ * a test's demand (tools/serve/faults.ts).
+ *
+ * Files are looked up by path on every request, so a build that swaps a new
+ * folder in by renames (src/build/site/swapInto.ts) is served at once.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createFaultInjector, type Fault } from './faults.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,13 +82,59 @@ export function parseRange(
   return start > end || start >= size ? 'invalid' : [start, end];
 }
 
+export interface ServeOptions {
+  /** Fail requests on demand: the control endpoint and scopes of tools/serve/faults.ts. */
+  faults?: boolean;
+}
+
+/**
+ * Sends bytes `start`…`end` of `file`; `truncate`: only the first half, then the
+ * connection is closed (the headers promised more: the client sees a network error).
+ */
+function sendBody(
+  res: ServerResponse,
+  file: string,
+  start: number,
+  end: number,
+  truncate: boolean,
+): void {
+  if (end < start) return void res.end(); // an empty file
+  if (!truncate) {
+    createReadStream(file, { start, end }).pipe(res);
+    return;
+  }
+  const half = start + Math.floor((end - start + 1) / 2);
+  const stream = createReadStream(file, { start, end: Math.max(start, half - 1) });
+  stream.on('data', (chunk) => res.write(chunk));
+  stream.on('end', () => setImmediate(() => res.destroy()));
+}
+
 /** Starts serving `root` on 127.0.0.1 (`port` 0 = any free port). */
-export function serveStatic(root: string, port = 0): Promise<StaticServer> {
+export function serveStatic(
+  root: string,
+  port = 0,
+  options: ServeOptions = {},
+): Promise<StaticServer> {
   const base = path.resolve(root);
   let log: ServedRequest[] = [];
+  const faults = options.faults ? createFaultInjector() : undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (faults && (await faults.control(req, res))) return;
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let fault: Fault | undefined = faults?.faultFor(req, urlPath);
+    if (fault === 'hold') {
+      await faults?.released(req);
+      fault = undefined;
+    }
+    if (fault === 'reset' || (fault === 'truncate' && req.method === 'HEAD')) {
+      req.socket.destroy();
+      return;
+    }
+    if (typeof fault === 'number') {
+      res.writeHead(fault, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end();
+      return;
+    }
     const target = path.join(base, urlPath);
     // Logged when the answer starts (bytes = the body it will send), so a reset()
     // right after a client has read a response can never catch its entry late.
@@ -122,7 +174,7 @@ export function serveStatic(root: string, port = 0): Promise<StaticServer> {
     };
     // Revalidation, so a second visit costs what it would on a real host.
     const since = Date.parse(String(req.headers['if-modified-since'] ?? ''));
-    if (!req.headers.range && since >= Math.floor(found.mtime.getTime() / 1000) * 1000) {
+    if (!fault && !req.headers.range && since >= Math.floor(found.mtime.getTime() / 1000) * 1000) {
       record(304, 0, 'identity');
       res.writeHead(304, headers).end();
       return;
@@ -141,7 +193,7 @@ export function serveStatic(root: string, port = 0): Promise<StaticServer> {
       record(206, req.method === 'HEAD' ? 0 : length, 'identity', true);
       res.writeHead(206, headers);
       if (req.method === 'HEAD') res.end();
-      else createReadStream(found.file, { start, end }).pipe(res);
+      else sendBody(res, found.file, start, end, fault === 'truncate');
       return;
     }
     // A precompressed sibling, when the client takes it (Range requests always get identity bytes).
@@ -164,7 +216,7 @@ export function serveStatic(root: string, port = 0): Promise<StaticServer> {
     record(200, req.method === 'HEAD' ? 0 : body.size, encoding);
     res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
-    else createReadStream(body.file).pipe(res);
+    else sendBody(res, body.file, 0, body.size - 1, fault === 'truncate');
   }
 
   const server = createServer((req, res) => {
@@ -195,7 +247,9 @@ export function serveStatic(root: string, port = 0): Promise<StaticServer> {
 }
 
 if (import.meta.main) {
-  const [root = 'dist', port = '8620'] = process.argv.slice(2);
-  const s = await serveStatic(root, Number(port));
-  console.log(`serving ${root} at ${s.url}/`);
+  const args = process.argv.slice(2);
+  const faults = args.includes('--faults');
+  const [root = 'dist', port = '8620'] = args.filter((a) => !a.startsWith('--'));
+  const s = await serveStatic(root, Number(port), { faults });
+  console.log(`serving ${root} at ${s.url}/${faults ? ' (fault injection on: /__faults/)' : ''}`);
 }

@@ -29,7 +29,7 @@ export interface ChangeCountRow {
   street: string;
   village_code: string;
   village_name: string;
-  week: string;
+  week_start: string;
   change_type: ChangeType;
   records: number;
 }
@@ -78,7 +78,7 @@ export function changeCounts(changes: readonly PlacedChange[]): ChangeCountRow[]
         street: c.village.street,
         village_code: c.village.village_code,
         village_name: c.village.village_name,
-        week,
+        week_start: week,
         change_type: c.change_type,
         records: 1,
       });

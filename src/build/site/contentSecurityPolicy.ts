@@ -38,8 +38,29 @@ export const CSP_PAGE_DIRECTIVES = ["default-src 'self'", ...CSP_SHARED_DIRECTIV
 /** Sources for scripts besides the per-page hashes: WebAssembly needs 'wasm-unsafe-eval'. */
 export const CSP_SCRIPT_RESOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
 
-/** Sources for styles besides the per-page hashes of the inlined stylesheet. */
-export const CSP_STYLE_RESOURCES = ["'self'"] as const;
+/**
+ * Sources for styles besides the per-page hashes of the inlined stylesheet.
+ * `'unsafe-hashes'` lets a style *attribute* through when its value's hash is
+ * listed (CSP_STYLE_ATTRIBUTE_HASHES) — and only then: still no 'unsafe-inline'.
+ */
+export const CSP_STYLE_RESOURCES = ["'self'", "'unsafe-hashes'"] as const;
+
+/** The one style attribute value the site sets from code it does not own. */
+export const CSP_STYLE_ATTRIBUTE_VALUES = ['tab-size: 4'] as const;
+
+/**
+ * Hashes of CSP_STYLE_ATTRIBUTE_VALUES (a unit test recomputes them). CodeMirror,
+ * the explore page's editor (src/client/explore/sqlEditor.ts), always sets
+ * `style="tab-size: 4"` on its content element with setAttribute: without this
+ * the policy blocks it ("Applying inline style violates … style-src-attr",
+ * measured in Chromium 156) — a console error on every visit and 8-column tabs.
+ * Its other styles go through a constructable stylesheet, which style-src does
+ * not govern. Browsers without 'unsafe-hashes' (Firefox before 116) block the
+ * attribute: tabs are 8 columns wide there, nothing else changes.
+ */
+export const CSP_STYLE_ATTRIBUTE_HASHES = [
+  'sha256-qokx773Tl626SVTuhxQSccr23ixTSkbnBXWRqLjyuIg=',
+] as const;
 
 /** The header value nginx sends (deploy/nginx.conf must say exactly this). */
 export const CSP_HEADER = [...CSP_SHARED_DIRECTIVES, "frame-ancestors 'none'"].join('; ');

@@ -2,18 +2,22 @@
  * The build (`npm run build`, cli/build.ts): validate → publish → prerender → swap into dist/.
  *
  * Invalid data fails here with the same lines as `npm run validate`, before
- * Astro runs. Everything is built in .build/<run>/ and renamed into dist/ only
- * when every step succeeded, so a failed build leaves the previous dist/ as it was
- * (Astro empties its outDir before it builds, so building into dist/ directly
- * would leave an empty or partial dist/ when the build fails).
+ * Astro runs. Everything is built in .build/run-<pid>-<time>/ and renamed into
+ * dist/ only when every step succeeded, so a failed build leaves the previous
+ * dist/ as it was (Astro empties its outDir before it builds: building into
+ * dist/ directly would leave it empty or partial on failure). Staging
+ * folders of killed builds are removed by the next build (stagingFolders.ts).
+ * The previous publications' database files are carried over (retainDatabases.ts).
  */
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'astro';
 import { loadDataset, formatSummary } from '../validate/loadDataset.ts';
 import { formatIssue, sortIssues } from '../validate/issues.ts';
 import { publishForSite } from './publication.ts';
 import { precompressDir } from './precompress.ts';
+import { retainDatabases, RETAINED_PUBLICATIONS } from './retainDatabases.ts';
+import { createStagingFolder, removeStaleStagingFolders } from './stagingFolders.ts';
 import { swapInto } from './swapInto.ts';
 
 export interface BuildOptions {
@@ -36,11 +40,13 @@ export async function runBuild({
     log(`构建已停止：数据有错误，未发布任何内容；${outDir}/ 保持不变。`);
     return false;
   }
-  const work = path.resolve('.build', `run-${process.pid}-${Date.now()}`);
+  const staging = path.resolve('.build');
+  const stale = await removeStaleStagingFolders(staging);
+  if (stale.length > 0) log(`已清理 ${stale.length} 个中断的构建留下的临时文件夹。`);
+  const work = await createStagingFolder(staging);
   const stage = path.join(work, 'publish');
   const site = path.join(work, 'site');
   try {
-    await mkdir(work, { recursive: true });
     const manifest = await publishForSite(result.data, stage);
     log(
       `已发布数据：${Object.entries(manifest.rows)
@@ -54,6 +60,17 @@ export async function runBuild({
     await build({ root: process.cwd(), outDir: site, logLevel: process.env.CI ? 'warn' : 'info' });
     for (const dir of ['data', 'downloads'])
       await cp(path.join(stage, dir), path.join(site, dir), { recursive: true });
+    // Pages opened before this build name an earlier database file: keep the last ones.
+    const pointer = await retainDatabases({
+      previousDataDir: path.resolve(outDir, 'data'),
+      dataDir: path.join(site, 'data'),
+      db: path.basename(manifest.db.path),
+      asOf: manifest.as_of,
+    });
+    log(
+      `保留前 ${RETAINED_PUBLICATIONS} 次发布的数据库文件，供发布前打开的页面继续查询：` +
+        (pointer.retained.join('，') || '（无）'),
+    );
     // .br/.gz beside each text file and wasm, for nginx's brotli_static/gzip_static (deploy/nginx.conf).
     const packed = await precompressDir(site, {
       cacheDir: path.resolve('.build', 'compress-cache'),

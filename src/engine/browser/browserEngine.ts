@@ -4,12 +4,16 @@
  * Node engine (src/engine/node.ts) and the same plain rows back.
  *
  * Loaded on demand (lazy singleton); the wasm and worker come from the site
- * itself (browserBundles.ts), the worker through engineWorker.js, which starts
- * the wasm download and compile before DuckDB's own worker script has loaded.
- * Failures never spin (browserSupervisor.ts): a crashed worker is restarted
- * once, then every call rejects with EngineError('unavailable'); each query
- * has a timeout. The settings below are
- * the measured ones from the field notes, "DuckDB".
+ * itself (bundles.ts), the worker through engineWorker.js, which starts the
+ * wasm download and compile before DuckDB's own worker script has loaded and
+ * retries every download. Failures never spin (supervisor.ts): a crashed
+ * worker is restarted once, then every call rejects with
+ * EngineError('unavailable'); each query has a timeout and can be stopped.
+ * A failed download is named (EngineError 'network' | 'missing' |
+ * 'republished', errors.ts) and is not final: the next call starts again, so
+ * a page recovers without a reload once the network is back. The settings
+ * below were measured on DuckDB-WASM 1.32: with them a one-village query of a
+ * 700,000-row file reads ~330 KB by HTTP range requests instead of the whole file.
  */
 import type {
   AsyncDuckDB,
@@ -17,12 +21,20 @@ import type {
   DuckDBBundle,
   InstantiationProgress,
 } from '@duckdb/duckdb-wasm';
-import type { Engine } from '../engine.ts';
+import type { Engine, QueryOptions, Row } from '../engine.ts';
 import type { SqlQuery } from '../../queries/sql.ts';
 import { BUNDLES, checkWasmServed, engineWorkerUrl, wasmSizeOf } from './bundles.ts';
-import { EngineError, withStallTimeout } from './errors.ts';
+import {
+  EngineError,
+  isEngineError,
+  markedEngineError,
+  normalizeDuckDbMessage,
+  withStallTimeout,
+} from './errors.ts';
+import { explainMissingFile } from './publicationCheck.ts';
 import { throttleProgress, wireProgress, type ProgressHandler } from './progress.ts';
 import { arrowToRows } from './rows.ts';
+import { serial } from './serial.ts';
 import { statementRunner } from './statements.ts';
 import { superviseEngine, type EngineSession } from './supervisor.ts';
 
@@ -47,12 +59,20 @@ const progressListeners = new Set<ProgressHandler>();
 /**
  * The engine, started on the first call (later calls share it; their
  * `onProgress` is added, other options are the first call's). Resolves when the
- * database is attached; rejects with EngineError('unavailable') if it cannot start.
+ * database is attached; rejects with an EngineError if it cannot start. After a
+ * failed start the next call starts again (the network may be back), except
+ * in a browser that cannot run it at all.
  */
 export function getBrowserEngine(opts: BrowserEngineOptions): Promise<Engine> {
   if (opts.onProgress) progressListeners.add(opts.onProgress);
-  engine ??= startEngine(opts);
-  return engine;
+  if (engine) return engine;
+  const starting = startEngine(opts);
+  engine = starting;
+  starting.catch((err: unknown) => {
+    if (engine === starting && !(isEngineError(err) && err.kind === 'unsupported'))
+      engine = undefined;
+  });
+  return starting;
 }
 
 /** Whether this browser can run the engine at all. */
@@ -64,16 +84,26 @@ export function canRunBrowserEngine(): boolean {
 
 async function startEngine(opts: BrowserEngineOptions): Promise<Engine> {
   if (!canRunBrowserEngine()) {
-    throw new EngineError('unavailable', 'WebAssembly, Worker or fetch is not available');
+    throw new EngineError('unsupported', 'WebAssembly, Worker or fetch is not available');
   }
   // DuckDB reports every chunk of the download; the page needs ten updates a second at most.
   const onProgress = throttleProgress(
     (loaded, total) => progressListeners.forEach((f) => f(loaded, total)),
     100,
   );
-  return superviseEngine(() => startSession(opts, onProgress), {
+  // A database file gone from the site: was the page's publication replaced (republished)?
+  const explain = (err: unknown) => explainMissingFile(err, opts.dbUrl);
+  const supervised = await superviseEngine(() => startSession(opts, onProgress), {
     timeoutMs: opts.timeoutMs ?? 15_000,
+  }).catch(async (err: unknown) => {
+    throw await explain(err);
   });
+  return {
+    query: <T extends Row = Row>(q: SqlQuery, options?: QueryOptions) =>
+      supervised.query<T>(q, options).catch(async (err: unknown) => {
+        throw await explain(err);
+      }),
+  };
 }
 
 /** Downloads and instantiates the wasm (with progress), opens, attaches: one worker. */
@@ -106,9 +136,12 @@ async function startSession(
     void db.terminate();
   };
   // AsyncDuckDB only logs worker errors and forgets its pending requests (duckdb-wasm #1857).
-  worker.addEventListener('error', (e) =>
-    retire(new Error(`worker error: ${e.message || 'load failed'}`), true),
-  );
+  // engineWorker.js marks the failures it can name (a download, a compile).
+  worker.addEventListener('error', (e) => {
+    const message = `worker error: ${e.message || 'load failed'}`;
+    const named = markedEngineError(message);
+    retire(named ?? new Error(message), !named);
+  });
   worker.addEventListener('messageerror', () => retire(new Error('worker message error'), true));
 
   try {
@@ -135,8 +168,27 @@ async function startSession(
       () => retire(new EngineError('timeout', 'engine start stalled'), true),
     );
     const statement = statementRunner(conn);
-    const run = async (q: SqlQuery) => arrowToRows(await statement(q.text, q.params));
-    return { run, dead, state, retire };
+    const queue = serial();
+    // One query at a time on the connection (serial.ts). Without parameters (the
+    // explore page's SQL) a query is sent and polled, so an abort interrupts it
+    // between polls (DuckDB's cancel); prepared statements run in one worker call.
+    const run = (q: SqlQuery, signal?: AbortSignal) =>
+      queue(async () => {
+        signal?.throwIfAborted(); // stopped while waiting its turn: never started
+        if (q.params.length > 0) return arrowToRows(await statement(q.text, q.params));
+        const cancel = () => void conn.cancelSent().catch(() => {});
+        signal?.addEventListener('abort', cancel, { once: true });
+        try {
+          const batches = await (await conn.send(q.text)).readAll();
+          return batches.flatMap((b) => arrowToRows(b));
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          throw new Error(normalizeDuckDbMessage(message), { cause: err });
+        } finally {
+          signal?.removeEventListener('abort', cancel);
+        }
+      });
+    return { run, interruptible: true, dead, state, retire };
   } catch (err) {
     retire(err instanceof Error ? err : new Error(String(err)), true);
     throw err;
@@ -155,7 +207,8 @@ async function openDatabase(
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker, onDownload);
   const t1 = performance.now();
   onDownload('done');
-  // All three filesystem flags explicit, or DuckDB-WASM GETs the whole file (field notes).
+  // All three filesystem flags explicit (and the file registered with directIO),
+  // or DuckDB-WASM GETs the whole file instead of reading ranges.
   await db.open({
     query: { castDecimalToDouble: true },
     filesystem: {

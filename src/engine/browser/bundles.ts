@@ -48,23 +48,20 @@ export function wasmSizeOf(mainModule: string): number | undefined {
  * a missing wasm or one not served as `application/wasm` would leave
  * `instantiate()` pending (engineWorker.js also fails the worker then, with
  * the browser's less helpful message). One HEAD request, in parallel with the
- * start. On a network error the file may still be in the HTTP cache (offline
- * after an earlier visit): ask the cache only, and fail at once when it isn't
- * there rather than wait out the start timeouts.
+ * start. A network error or a 5xx answer decides nothing here: the worker
+ * retries its download and names the failure if it lasts (engineWorker.js).
  */
 export async function checkWasmServed(url: string, fetchImpl: typeof fetch = fetch): Promise<void> {
   let res: Response;
   try {
     res = await fetchImpl(url, { method: 'HEAD', credentials: 'same-origin' });
   } catch {
-    const cached = await fetchImpl(url, { cache: 'only-if-cached', mode: 'same-origin' }).catch(
-      () => null,
-    );
-    await cached?.body?.cancel().catch(() => undefined);
-    if (cached?.ok) return;
-    throw new EngineError('unavailable', `${url}: network error and not in the browser cache`);
+    return;
   }
   if (res.status === 405 || res.status === 501) return; // a server without HEAD: let the GET decide
+  if (res.status >= 500 || res.status === 408 || res.status === 429) return;
+  if (res.status === 404 || res.status === 410)
+    throw new EngineError('missing', `${url}: HTTP ${res.status}`, { file: 'engine' });
   if (!res.ok) throw new EngineError('unavailable', `${url}: HTTP ${res.status}`);
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('application/wasm')) {

@@ -3,7 +3,11 @@
  * headline for the kind of error, and DuckDB's own message (line numbers as the
  * visitor typed them) for those who read SQL errors.
  */
-import { isDuckDbOutOfMemory, isEngineError } from '../../engine/browser/errors.ts';
+import {
+  isDuckDbOutOfMemory,
+  isEngineError,
+  type EngineErrorKind,
+} from '../../engine/browser/errors.ts';
 import { WRAPPED_LINE_OFFSET } from './exploreSql.ts';
 
 export interface ExploreErrorMessage {
@@ -38,14 +42,31 @@ export function visitorLines(
   lineCount: number,
   offset = WRAPPED_LINE_OFFSET,
 ): string {
-  return message.replace(/LINE (\d+):[^\n]*(\n *\^)?/g, (whole, n: string) => {
-    const line = Number(n) - offset;
-    if (line < 1) return '（出错位置在语句开头）';
-    if (line > lineCount) return '（出错位置在语句末尾：语句可能不完整）';
-    const prefix = `LINE ${n}:`;
-    return `LINE ${line}:`.padEnd(prefix.length) + whole.slice(prefix.length);
-  });
+  // A hint is said once, however many times DuckDB points into the wrapper.
+  const said = new Set<string>();
+  const once = (hint: string) => (said.has(hint) ? '' : (said.add(hint), hint));
+  return message
+    .replace(/LINE (\d+):[^\n]*(\n *\^)?/g, (whole, n: string) => {
+      const line = Number(n) - offset;
+      if (line < 1) return once('（出错位置在语句开头）');
+      if (line > lineCount) return once('（出错位置在语句末尾：语句可能不完整）');
+      const prefix = `LINE ${n}:`;
+      return `LINE ${line}:`.padEnd(prefix.length) + whole.slice(prefix.length);
+    })
+    .replace(/\n{3,}/g, '\n\n');
 }
+
+const OFFLINE_HINT = '可以到“数据与方法”页下载数据文件，用 Excel 或 DuckDB 自行分析。';
+
+/** The engine's failures other than the SQL's own, named for what the visitor can do. */
+const EXPLORE_ENGINE_ERRORS: Partial<Record<EngineErrorKind, string>> = {
+  unsupported: `此浏览器不支持在网页中运行查询（需要 WebAssembly）。${OFFLINE_HINT}`,
+  network: '下载失败：网络或服务器暂时有问题，已重试几次仍未成功。网络恢复后请再运行一次。',
+  missing: '下载失败：网站上暂时找不到数据文件。请稍后再试。',
+  republished: '数据已更新：本页打开后网站发布了新数据。刷新页面即可查询新数据（查询语句会保留）。',
+  cancelled: '查询已停止。',
+  unavailable: `查询引擎出错，已停止运行。请刷新页面再试，或${OFFLINE_HINT.slice(2)}`,
+};
 
 export interface ExploreErrorContext {
   /** The engine's per-query timeout, for the message. */
@@ -64,11 +85,9 @@ export function exploreErrorMessage(
       title: `查询超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止。请缩小范围（例如加 WHERE 条件或 LIMIT）后再试。`,
     };
   }
-  if (isEngineError(err) && err.kind === 'unavailable') {
-    return {
-      title:
-        '查询引擎无法在此浏览器中运行。可以到“数据与方法”页下载数据文件，用 Excel 或 DuckDB 自行分析。',
-    };
+  if (isEngineError(err) && err.kind !== 'query') {
+    const title = EXPLORE_ENGINE_ERRORS[err.kind];
+    if (title) return { title };
   }
   const full = err instanceof Error ? err.message : String(err);
   // DuckDB's memory advice goes on about SET memory_limit, threads, temp_directory:

@@ -74,13 +74,13 @@ ORDER BY 村数 DESC, 领域`,
     id: 'weekly-enrolments-removals',
     title: '每周新增纳入与清退',
     description: '按周（周一开始）统计新增纳入和清退的户数（变动只按村按周计数公开）。',
-    sql: `SELECT week AS 周起始日,
+    sql: `SELECT week_start AS 周起始日,
   sum(records) FILTER (change_type = '新增纳入') AS 新增纳入户数,
   sum(records) FILTER (change_type = '清退') AS 清退户数
 FROM change_counts
 WHERE change_type IN ('新增纳入', '清退')
-GROUP BY week
-ORDER BY week`,
+GROUP BY week_start
+ORDER BY week_start`,
   },
   {
     id: 'project-funds-by-street',

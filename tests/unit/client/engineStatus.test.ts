@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ENGINE_DATA_DOWNLOAD_MESSAGE,
+  ENGINE_FILES_DOWNLOAD_MESSAGE,
+  ENGINE_REPUBLISHED_MESSAGE,
+  ENGINE_UNSUPPORTED_MESSAGE,
   ENGINE_QUERY_MESSAGE,
   ENGINE_TIMEOUT_MESSAGE,
   ENGINE_UNAVAILABLE_MESSAGE,
@@ -23,5 +27,22 @@ describe('engine status texts', () => {
       ENGINE_UNAVAILABLE_MESSAGE,
     );
     expect(engineErrorMessage(new TypeError('Failed to fetch'))).toBe(ENGINE_UNAVAILABLE_MESSAGE);
+  });
+});
+
+describe('named failures', () => {
+  it('a failed download is named as such, never blamed on the browser', () => {
+    const data = engineErrorMessage(new EngineError('network', 'x', { file: 'data' }));
+    const engine = engineErrorMessage(new EngineError('network', 'x', { file: 'engine' }));
+    expect(data).toBe(ENGINE_DATA_DOWNLOAD_MESSAGE);
+    expect(engine).toBe(ENGINE_FILES_DOWNLOAD_MESSAGE);
+    expect(engineErrorMessage(new EngineError('missing', 'x', { file: 'data' }))).toBe(data);
+    for (const m of [data, engine]) expect(m).not.toContain('浏览器');
+    expect(engineErrorMessage(new EngineError('unsupported', 'x'))).toBe(
+      ENGINE_UNSUPPORTED_MESSAGE,
+    );
+    expect(engineErrorMessage(new EngineError('republished', 'x'))).toBe(
+      ENGINE_REPUBLISHED_MESSAGE,
+    );
   });
 });

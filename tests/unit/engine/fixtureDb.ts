@@ -39,7 +39,7 @@ const SELECTS: Record<string, string> = {
     FROM (SELECT DISTINCT street FROM v), unnest(['在册', '已脱贫', '清退']) u(s), unnest(['巩固提升', '加大帮扶']) w(c)
     WHERE s <> '清退' OR c = '巩固提升'`,
   change_counts: `SELECT street, village_code, village_name,
-      DATE '2018-06-04' + 7 * (hash(village_code, i) % 6)::INTEGER AS week,
+      DATE '2018-06-04' + 7 * (hash(village_code, i) % 6)::INTEGER AS week_start,
       (['新增纳入', '清退', '脱贫', '返贫', '人口增加', '人口减少'])[(1 + i % 6)::INTEGER] AS change_type,
       (1 + hash(village_code, i, 'n') % 3)::INTEGER AS records
     FROM v, range(8) r(i)`,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRange, serveStatic, type StaticServer } from '../../../tools/serve/serve.ts';
+import { FAULT_SCOPE_COOKIE, parseRules, type FaultReport } from '../../../tools/serve/faults.ts';
 
 describe('parseRange', () => {
   it('reads start-end, open-ended and suffix ranges, clamped to the file', () => {
@@ -98,5 +99,93 @@ describe('serveStatic', () => {
     const res = await fetch(`${server.url}/..%2f..%2fetc%2fpasswd`);
     expect(res.status).toBe(403);
     expect((await fetch(`${server.url}/missing.js`)).status).toBe(404);
+  });
+});
+
+describe('serveStatic with fault injection', () => {
+  let root: string;
+  let server: StaticServer;
+  const db = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
+  const scoped = (scope: string) => ({ cookie: `${FAULT_SCOPE_COOKIE}=${scope}` });
+  const put = (scope: string, rules: unknown) =>
+    fetch(`${server.url}/__faults/${scope}`, { method: 'PUT', body: JSON.stringify({ rules }) });
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'serve-faults-'));
+    writeFileSync(path.join(root, 'x.duckdb'), db);
+    writeFileSync(path.join(root, 'index.html'), '<p>home</p>');
+    server = await serveStatic(root, 0, { faults: true });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('fails a route N times, then serves it; only for requests in the scope', async () => {
+    expect((await put('a', [{ path: '\\.duckdb$', fault: 503, times: 2 }])).status).toBe(204);
+    const get = (headers: Record<string, string>) =>
+      fetch(`${server.url}/x.duckdb`, { headers: { range: 'bytes=0-9', ...headers } });
+    expect((await get({})).status).toBe(206); // no scope: untouched
+    expect((await get(scoped('b'))).status).toBe(206); // another scope: untouched
+    expect((await get(scoped('a'))).status).toBe(503);
+    expect((await get(scoped('a'))).status).toBe(503);
+    const third = await get(scoped('a'));
+    expect(third.status).toBe(206);
+    expect(Buffer.from(await third.arrayBuffer())).toEqual(db.subarray(0, 10));
+    const report = (await (await fetch(`${server.url}/__faults/a`)).json()) as FaultReport;
+    expect(report.rules).toEqual([{ path: '\\.duckdb$', fault: 503, times: 2, failed: 2 }]);
+    expect(report.requests.map((r) => r.fault ?? 'ok')).toEqual([503, 503, 'ok']);
+    expect(report.requests[0]).toMatchObject({
+      method: 'GET',
+      path: '/x.duckdb',
+      range: 'bytes=0-9',
+    });
+  });
+
+  it('resets the connection, or cuts a range short: the client sees a network error', async () => {
+    await put('c', [
+      { path: '^/$', fault: 'reset' },
+      { path: '\\.duckdb$', fault: 'truncate', method: 'GET' },
+    ]);
+    await expect(fetch(`${server.url}/`, { headers: scoped('c') })).rejects.toThrow();
+    const cut = await fetch(`${server.url}/x.duckdb`, {
+      headers: { range: 'bytes=0-599', ...scoped('c') },
+    });
+    expect(cut.status).toBe(206);
+    await expect(cut.arrayBuffer()).rejects.toThrow();
+    // HEAD has no body to cut: the rule is for GET only, so HEAD is served.
+    const head = await fetch(`${server.url}/x.duckdb`, { method: 'HEAD', headers: scoped('c') });
+    expect(head.status).toBe(200);
+    await fetch(`${server.url}/__faults/c`, { method: 'DELETE' });
+    expect((await fetch(`${server.url}/`, { headers: scoped('c') })).status).toBe(200);
+  });
+
+  it('holds a request until the rules change, then serves it', async () => {
+    await put('h', [{ path: '^/$', fault: 'hold' }]);
+    let answered = false;
+    const held = fetch(`${server.url}/`, { headers: scoped('h') }).then((res) => {
+      answered = true;
+      return res;
+    });
+    // The request has reached the server (it is in the scope's log) and waits there.
+    for (;;) {
+      const report = (await (await fetch(`${server.url}/__faults/h`)).json()) as FaultReport;
+      if (report.requests.length > 0) break;
+    }
+    expect(answered).toBe(false);
+    await fetch(`${server.url}/__faults/h`, { method: 'DELETE' });
+    expect((await held).status).toBe(200);
+  });
+
+  it('refuses malformed rules, and has no control endpoint unless asked', async () => {
+    expect((await put('d', [{ path: '(', fault: 503 }])).status).toBe(400);
+    expect((await put('d', [{ path: '', fault: 200 }])).status).toBe(400);
+    expect(() => parseRules({ rules: [{ path: '', fault: 'reset', times: -1 }] })).toThrow(/times/);
+    const plain = await serveStatic(root);
+    try {
+      expect((await fetch(`${plain.url}/__faults/a`)).status).toBe(404);
+    } finally {
+      await plain.close();
+    }
   });
 });

@@ -148,7 +148,7 @@ describe('shapeForPublication', () => {
         street: '田墘街道',
         village_code: V2,
         village_name: '西村',
-        week: '2018-06-11',
+        week_start: '2018-06-11',
         change_type: '清退',
         records: 1,
       },
@@ -183,7 +183,7 @@ describe('shapeForPublication', () => {
       persons: 1,
     });
     const village = (p.tables.change_counts as PublishedRow[]).filter((r) => r.village_code === V4);
-    expect(village.map((r) => [r.week, r.change_type, r.records])).toEqual([
+    expect(village.map((r) => [r.week_start, r.change_type, r.records])).toEqual([
       ['2018-06-11', '新增纳入', 1],
       ['2018-06-18', '人口增加', 1],
     ]);

@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   CSP_HEADER,
   CSP_PAGE_DIRECTIVES,
   CSP_SCRIPT_RESOURCES,
+  CSP_STYLE_ATTRIBUTE_HASHES,
+  CSP_STYLE_ATTRIBUTE_VALUES,
+  CSP_STYLE_RESOURCES,
 } from '../../../../src/build/site/contentSecurityPolicy.ts';
 
 const nginx = readFileSync('deploy/nginx.conf', 'utf8');
@@ -33,5 +37,12 @@ describe('Content-Security-Policy', () => {
     );
     // frame-ancestors is ignored in a <meta>: it belongs to the header only.
     expect(names(CSP_PAGE_DIRECTIVES.join(';'))).not.toContain('frame-ancestors');
+  });
+
+  it('allows style attributes only by the hash of their exact value', () => {
+    const sha256 = (v: string) => `sha256-${createHash('sha256').update(v).digest('base64')}`;
+    expect(CSP_STYLE_ATTRIBUTE_HASHES).toEqual(CSP_STYLE_ATTRIBUTE_VALUES.map(sha256));
+    expect(CSP_STYLE_RESOURCES).toContain("'unsafe-hashes'");
+    expect(CSP_STYLE_RESOURCES.join(' ')).not.toContain('unsafe-inline');
   });
 });

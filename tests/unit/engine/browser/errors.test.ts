@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   EngineError,
   isFatalEngineError,
   withStallTimeout,
   withTimeout,
+  ENGINE_MARKS,
+  markedEngineError,
+  isRetryableEngineError,
+  normalizeDuckDbMessage,
 } from '../../../../src/engine/browser/errors.ts';
 
 const kindOf = (p: Promise<unknown>) =>
@@ -58,6 +63,10 @@ describe('withTimeout', () => {
 });
 
 describe('withStallTimeout', () => {
+  // Fake timers: the outcome never depends on how busy the machine is.
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it('lets a slow task run as long as it keeps reporting activity', async () => {
     const result = withStallTimeout(
       (activity) =>
@@ -71,24 +80,67 @@ describe('withStallTimeout', () => {
       60,
       'test',
     );
+    await vi.advanceTimersByTimeAsync(200);
     await expect(result).resolves.toBe('done');
   });
 
-  it('times out once the activity stops', async () => {
+  it('times out once the activity stops, counted from the last activity', async () => {
     let cleaned = false;
-    const started = Date.now();
-    const result = withStallTimeout(
-      (activity) => {
-        activity();
-        setTimeout(activity, 30);
-        return new Promise(() => {});
-      },
-      60,
-      'test',
-      () => (cleaned = true),
+    const result = kindOf(
+      withStallTimeout(
+        (activity) => {
+          activity();
+          setTimeout(activity, 30);
+          return new Promise(() => {});
+        },
+        60,
+        'test',
+        () => (cleaned = true),
+      ),
     );
-    expect(await kindOf(result)).toBe('timeout');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(85); // 30 ms of activity + 60 ms of silence
+    await vi.advanceTimersByTimeAsync(89); // 30 ms of activity + 59 ms of silence
+    expect(cleaned).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await result).toBe('timeout');
     expect(cleaned).toBe(true);
+  });
+});
+
+describe('marked failures from the engine worker', () => {
+  it('names a download that failed after retries, and which file', () => {
+    const data = markedEngineError(
+      new Error(
+        'Invalid Error: Range request for http://x/data/huitoukan.ab12.duckdb failed with error: Error: [htk:network] GET http://x/data/huitoukan.ab12.duckdb: HTTP 503',
+      ),
+    );
+    expect([data?.kind, data?.file]).toEqual(['network', 'data']);
+    const wasm = markedEngineError(
+      'worker error: Uncaught Error: [htk:network] http://x/_astro/duckdb-eh.x.wasm: TypeError: Failed to fetch',
+    );
+    expect([wasm?.kind, wasm?.file]).toEqual(['network', 'engine']);
+    expect(
+      markedEngineError('[htk:missing] GET http://x/data/huitoukan.1.duckdb: HTTP 404')?.kind,
+    ).toBe('missing');
+    expect(markedEngineError('Uncaught Error: [htk:unsupported] CompileError: x')?.kind).toBe(
+      'unsupported',
+    );
+    expect(markedEngineError(new Error('Binder Error: no column x'))).toBeUndefined();
+    expect(isRetryableEngineError(data)).toBe(true);
+    expect(isRetryableEngineError(new EngineError('unsupported', 'x'))).toBe(false);
+  });
+
+  it('uses the marks engineWorker.js writes (it cannot import them: it is served as-is)', () => {
+    const worker = readFileSync('src/engine/browser/engineWorker.js', 'utf8');
+    for (const mark of Object.values(ENGINE_MARKS)) expect(worker).toContain(`'${mark}'`);
+  });
+
+  it("reads DuckDB's JSON error form (sent queries) as its text form (prepared ones)", () => {
+    expect(
+      normalizeDuckDbMessage(
+        '{"exception_type":"Parser","exception_message":"syntax error at or near \\"AS\\"\\n\\nLINE 3: ) AS t"}',
+      ),
+    ).toBe('Parser Error: syntax error at or near "AS"\n\nLINE 3: ) AS t');
+    expect(normalizeDuckDbMessage('Binder Error: x')).toBe('Binder Error: x');
+    expect(normalizeDuckDbMessage('{not json')).toBe('{not json');
   });
 });

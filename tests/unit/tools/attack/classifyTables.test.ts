@@ -22,7 +22,7 @@ describe('classifyTables: by columns, never by name', () => {
         ['households_active', 'households_exited', 'households_removed'],
       ],
       ['street_people', 'households', 'persons', ['status', 'exit_category']],
-      ['change_counts', 'records', null, ['week', 'change_type']],
+      ['change_counts', 'records', null, ['week_start', 'change_type']],
       ['street_changes', 'records', 'persons', ['change_type']],
       ['change_reasons', 'records', null, ['change_type', 'reason_category']],
     ]);

@@ -21,6 +21,22 @@ describe('exploreErrorMessage', () => {
     );
   });
 
+  it('says a hint once, however often DuckDB points past the end', () => {
+    const duck =
+      'Parser Error: syntax error at or near "AS"\n\nLINE 4: ) AS t\n          ^\n\nLINE 4: ) AS t\n          ^';
+    expect(exploreErrorMessage(new EngineError('query', duck), ctx).detail).toBe(
+      'Parser Error: syntax error at or near "AS"\n\n（出错位置在语句末尾：语句可能不完整）',
+    );
+  });
+
+  it('names a failed download and a newer publication, not the browser', () => {
+    const title = (e: EngineError) => exploreErrorMessage(e, ctx).title;
+    expect(title(new EngineError('network', 'x', { file: 'data' }))).toMatch(/^下载失败/);
+    expect(title(new EngineError('republished', 'x'))).toMatch(/^数据已更新/);
+    expect(title(new EngineError('unsupported', 'x'))).toMatch(/^此浏览器不支持/);
+    expect(title(new EngineError('cancelled', 'x'))).toBe('查询已停止。');
+  });
+
   it('explains blocked file access, missing tables and multi-statement rewrites', () => {
     const title = (msg: string) => exploreErrorMessage(new EngineError('query', msg), ctx).title;
     expect(title('Permission Error: Cannot access file "http://x/y.csv"')).toContain('不允许访问');
