@@ -256,7 +256,9 @@ test('a query past the memory limit says to narrow it, and the engine goes on', 
   await run(page, 'SELECT count(*) AS n FROM households');
   await expect(alert(page)).toBeHidden();
   expect(await result(page).locator('tbody td').allTextContents()).toEqual([
-    csv('households.csv').length.toLocaleString('zh-CN'),
+    csv('households.csv')
+      .filter((h) => h['建档状态'] !== '清退')
+      .length.toLocaleString('zh-CN'),
   ]);
 });
 

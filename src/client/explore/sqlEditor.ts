@@ -30,7 +30,8 @@ import {
 } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { sql, type SQLNamespace } from '@codemirror/lang-sql';
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { HighlightStyle, bracketMatching, syntaxHighlighting } from '@codemirror/language';
+import { tags as t } from '@lezer/highlight';
 import { EditorState, Prec } from '@codemirror/state';
 import { EditorView, drawSelection, keymap, lineNumbers } from '@codemirror/view';
 import { PUBLISHED_TABLES, type PublishedTable } from '../../contract/published.ts';
@@ -99,13 +100,28 @@ export function queryColumnCompletions(
   };
 }
 
+/**
+ * Token colours from the page's variables (src/styles/global.css), so the editor
+ * follows the light and dark schemes with AA contrast in both; custom
+ * properties reach into the editor's shadow root.
+ */
+const highlight = HighlightStyle.define([
+  { tag: [t.keyword, t.operatorKeyword, t.modifier], color: 'var(--color-code-keyword)' },
+  { tag: [t.string, t.special(t.string)], color: 'var(--color-code-string)' },
+  { tag: [t.number, t.bool, t.null], color: 'var(--color-code-number)' },
+  { tag: [t.typeName, t.standard(t.name)], color: 'var(--color-code-type)' },
+  { tag: [t.lineComment, t.blockComment], color: 'var(--color-muted)', fontStyle: 'italic' },
+]);
+
 const theme = EditorView.theme({
   '&': {
     border: '1px solid var(--color-line)',
     borderRadius: '0.25rem',
-    backgroundColor: '#fff',
+    backgroundColor: 'var(--color-surface)',
+    color: 'var(--color-ink)',
     fontSize: '0.875rem',
   },
+  '.cm-cursor': { borderLeftColor: 'var(--color-ink)' },
   '&.cm-focused': { outline: '2px solid var(--color-accent)', outlineOffset: '1px' },
   '.cm-scroller': {
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
@@ -173,7 +189,7 @@ export function mountSqlEditor(
         drawSelection(),
         bracketMatching(),
         closeBrackets(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(highlight),
         language,
         language.language.data.of({ autocomplete: queryColumnCompletions() }),
         autocompletion({ icons: false }),

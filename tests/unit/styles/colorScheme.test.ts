@@ -82,6 +82,11 @@ describe('page colours (Tailwind theme)', () => {
     ['ok-fg', 'ok-bg'],
     ['warn-fg', 'warn-bg'],
     ['info-fg', 'info-bg'],
+    // The SQL editor's tokens (/explore/).
+    ['code-keyword', 'surface'],
+    ['code-string', 'surface'],
+    ['code-number', 'surface'],
+    ['code-type', 'surface'],
   ];
   for (const [scheme, values] of [
     ['light', LIGHT],
