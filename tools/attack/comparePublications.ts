@@ -11,9 +11,13 @@
  *     one or two households entered (or left) a status and exactly one cell of
  *     that status grew (or shrank) by that many while the others stayed, the
  *     cell's other values (e.g. exit category) are theirs.
+ * (d) Differencing change tallies at any level (differenceChangeTallies): the
+ *     reason category of the events between the two, when all went into one.
+ *     The publication's stated limit: reported, not counted as a problem.
  */
 import type { Analysis } from './analyseTables.ts';
 import type { Aggregate } from './classifyTables.ts';
+import { differenceChangeTallies } from './differenceChangeTallies.ts';
 import { SENSITIVE_COLUMNS } from './findHomogeneity.ts';
 import { AREA_COLUMNS, KNOWN_COLUMNS, asNumber, asText, type Row } from './table.ts';
 import type { Truth, TruthHousehold } from './truth.ts';
@@ -43,6 +47,12 @@ export interface AcrossReport {
    */
   reformedInChangedVillages: { count: number; examples: string[] };
   differencing: { count: number; adverse: number; examples: string[] };
+  /**
+   * Change events between the two whose reason category (or other value the
+   * neighbour does not know) the difference of the tallies gives away: the
+   * stated limit of publishing tallies more than once. Not counted as a problem.
+   */
+  changeTallies: { events: number; cells: number; examples: string[] };
   problems: number;
 }
 
@@ -124,6 +134,7 @@ export function comparePublications(
   });
 
   const differencing = differenceCells(before, after);
+  const tallies = differenceChangeTallies(before, after);
   const count = unstable.length + differencing.length;
   return {
     before: before.site,
@@ -135,6 +146,11 @@ export function comparePublications(
       count: differencing.length,
       adverse: differencing.filter((d) => d.adverse).length,
       examples: differencing.slice(0, examples).map((d) => d.text),
+    },
+    changeTallies: {
+      events: tallies.reduce((n, t) => n + t.events, 0),
+      cells: tallies.length,
+      examples: tallies.slice(0, examples).map((t) => t.text),
     },
     problems: count,
   };

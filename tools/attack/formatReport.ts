@@ -34,6 +34,11 @@ function formatSite(s: SiteReport): string[] {
     .join('，');
   return [
     `== ${s.site}（数据 ${s.data}；k = ${s.k}，取自 ${s.kFrom}；${t.households} 户；${s.seconds.toFixed(1)} 秒）`,
+    ...(s.databases.retained.length > 0
+      ? [
+          `   数据库 ${s.databases.current.join('、')}；另有以前发布的 ${s.databases.retained.join('、')}（只扫描文件，作为以前的发布攻击时另行给出）`,
+        ]
+      : []),
     `   户级表：${t.tables.households.join('、') || '无'}；变动记录表：${t.tables.changeRecords.join('、') || '无'}；汇总表：${t.tables.aggregates.join('、') || '无'}`,
     ...section(
       '下载文件与数据库不一致',
@@ -149,6 +154,8 @@ function formatAcross(a: AcrossReport): string[] {
       [`   其中不利值 ${a.differencing.adverse}`],
       a.differencing.examples,
     ),
+    `   两次公开的变动原因类别相减可确定的变动 ${a.changeTallies.events} 条（${a.changeTallies.cells} 格；已知限制，不计为问题，见 docs/privacy.md）`,
+    ...a.changeTallies.examples.map((e) => `      例：${e}`),
   ];
 }
 

@@ -1,7 +1,11 @@
 /**
  * Reads a built site the way a visitor can: every table of its DuckDB file
  * (data/*.duckdb), every CSV and Parquet download (downloads/), and the k of
- * its privacy report. Node only.
+ * its privacy report. A site keeps earlier publications' database files
+ * beside the current one (data/publication.json names them): those are
+ * earlier publications, attacked as such by giving their sites as an earlier
+ * --data/--site pair, so only the current file's tables are read here (every
+ * file is still scanned for identifiers). Node only.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,8 +21,10 @@ export interface Download {
 
 export interface Site {
   dir: string;
-  /** DuckDB files found (relative paths). */
+  /** The DuckDB file read: the current publication's (relative path). */
   databases: string[];
+  /** Earlier publications' DuckDB files kept beside it (relative paths), not read as tables. */
+  retained: string[];
   tables: TypedTable[];
   downloads: Download[];
   /** privacy.k from downloads/privacy-report.json, if published. */
@@ -33,8 +39,12 @@ export async function readSite(dir: string): Promise<Site> {
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
-  const databases = files.filter((f) => /^data\/[^/]+\.duckdb$/.test(f));
-  if (databases.length === 0) throw new Error(`${dir}：没有 data/*.duckdb，不是构建好的网站`);
+  const found = files.filter((f) => /^data\/[^/]+\.duckdb$/.test(f));
+  if (found.length === 0) throw new Error(`${dir}：没有 data/*.duckdb，不是构建好的网站`);
+  const current = await currentDatabase(dir, files);
+  const databases = current === null ? found : [current];
+  if (current !== null && !found.includes(current))
+    throw new Error(`${dir}：data/publication.json 指向的 ${current} 不存在`);
   const tables: TypedTable[] = [];
   for (const db of databases) tables.push(...(await readDuckdbTables(path.join(dir, db))));
   const types = new Map(tables.map((t) => [t.name, t.types]));
@@ -59,5 +69,16 @@ export async function readSite(dir: string): Promise<Site> {
     ) as { k?: unknown };
     if (typeof report.k === 'number') k = report.k;
   }
-  return { dir, databases, tables, downloads, k, files };
+  const retained = found.filter((f) => !databases.includes(f));
+  return { dir, databases, retained, tables, downloads, k, files };
+}
+
+/** The current database file named by data/publication.json, or null without one (older builds). */
+async function currentDatabase(dir: string, files: readonly string[]): Promise<string | null> {
+  if (!files.includes('data/publication.json')) return null;
+  const pointer = JSON.parse(await readFile(path.join(dir, 'data/publication.json'), 'utf8')) as {
+    db?: unknown;
+  };
+  if (typeof pointer.db !== 'string') throw new Error(`${dir}：data/publication.json 中没有 db`);
+  return `data/${pointer.db}`;
 }

@@ -29,6 +29,8 @@ export interface SiteReport {
   /** Where k came from. */
   kFrom: 'option' | 'privacy-report.json' | 'campaign.json';
   formats: { downloads: number; mismatches: TableMismatch[] };
+  /** The database file attacked, and earlier publications' files kept beside it (scanned, not attacked). */
+  databases: { current: string[]; retained: string[] };
   files: FileScan;
   tables: TablesReport;
   problems: { check: string; count: number }[];
@@ -103,6 +105,7 @@ export async function runAttack(
       k,
       kFrom,
       formats: { downloads: site.downloads.length, mismatches },
+      databases: { current: site.databases, retained: site.retained },
       files,
       tables,
       problems,

@@ -86,3 +86,63 @@ describe('comparePublications: what two releases give away together', () => {
     expect(r.differencing.count).toBe(0);
   });
 });
+
+describe('comparePublications: reason tallies published twice (the stated limit)', () => {
+  const removed = (id: string, date: string) =>
+    household({ id, status: '清退', events: [{ type: '清退', date, personsDelta: -3 }] });
+  const earlier = [
+    removed('R1', '2018-06-20'),
+    removed('R2', '2018-06-21'),
+    removed('R3', '2018-06-22'),
+  ];
+  const reasons = (rows: [string | null, string, number][]) =>
+    table(
+      'change_reasons',
+      rows.map(([street, reason_category, records]) => ({
+        street,
+        change_type: '清退',
+        reason_category,
+        records,
+      })),
+    );
+  const publication = (
+    site: string,
+    hs: ReturnType<typeof household>[],
+    asOf: string,
+    rows: [string | null, string, number][],
+  ) => {
+    const truth = truthOf(hs, asOf);
+    return { site, truth, analysis: analyseTables([reasons(rows)], truth) };
+  };
+  const old = publication('old', earlier, '2018-06-30', [
+    ['田墘街道', '收入变化', 2],
+    ['田墘街道', '核查纠错', 1],
+  ]);
+
+  it('gives away the reason of the one removal between two releases, but does not count it as a problem', () => {
+    const now = publication('new', [...earlier, removed('R4', '2018-07-10')], '2018-07-20', [
+      ['田墘街道', '收入变化', 2],
+      ['田墘街道', '核查纠错', 2],
+    ]);
+    const r = comparePublications(old, now, { k: 3 });
+    expect(r.changeTallies).toMatchObject({ events: 1, cells: 1 });
+    expect(r.changeTallies.examples[0]).toContain('R4');
+    expect(r.changeTallies.examples[0]).toContain('reason_category=核查纠错');
+    expect(r.problems).toBe(0);
+  });
+
+  it('pins nothing when the new removals went into two categories, or when the street was rolled up', () => {
+    const two = [...earlier, removed('R4', '2018-07-10'), removed('R5', '2018-07-11')];
+    const split = publication('new', two, '2018-07-20', [
+      ['田墘街道', '收入变化', 3],
+      ['田墘街道', '核查纠错', 2],
+    ]);
+    expect(comparePublications(old, split, { k: 3 }).changeTallies.events).toBe(0);
+    // The street now shown in the district's roll-up: its membership changed, nothing is compared.
+    const rolled = publication('new', two, '2018-07-20', [
+      [null, '收入变化', 3],
+      [null, '核查纠错', 2],
+    ]);
+    expect(comparePublications(old, rolled, { k: 3 }).changeTallies.events).toBe(0);
+  });
+});
