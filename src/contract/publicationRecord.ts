@@ -48,6 +48,48 @@ export const PublicationFiguresSchema = z
   .strict();
 export type PublicationFigures = z.output<typeof PublicationFiguresSchema>;
 
+/**
+ * What the disclosure rules cost this publication (from its privacy report and
+ * change tallies): how many household rows were generalised to each level,
+ * and which figures are published only as counts or not at all. `npm run
+ * bench` sets a new publication's beside the last recorded one's.
+ */
+export const PublicationPrivacySchema = z
+  .object({
+    /** Smallest group of household rows. */
+    k: z.number().int().min(1),
+    /** 建档立卡 households published as rows. */
+    household_rows: count,
+    /** Rows at each generalisation level (src/contract/privacyReport.ts LevelCounts). */
+    rows_by_level: z
+      .object({
+        exact: count,
+        type_labor_blanked: count,
+        size_blanked: count,
+        street_only: count,
+        district_only: count,
+      })
+      .strict(),
+    /** Rows generalised further only because their group shared a sensitive value. */
+    rows_for_diversity: count,
+    /** Rows lent to complete another group. */
+    rows_lent: count,
+    /** Villages whose rows are published under their street or the district. */
+    villages_not_by_village: count,
+    /** Sensitive values withheld (only when the district's last group fails). */
+    values_withheld: count,
+    /** Villages whose 建档立卡 persons are not published (fewer than k households). */
+    village_persons_withheld: count,
+    /** Reason-category tallies shown by street, rolled up to the district, withheld. */
+    reason_categories: z.object({ street: count, district: count, withheld: count }).strict(),
+    /** Change records, each published only as a count (date → week, persons → street, reason → category tally). */
+    change_records_counted: count,
+    /** Villages with changes, whose change persons are published only by street. */
+    villages_with_changes: count,
+  })
+  .strict();
+export type PublicationPrivacy = z.output<typeof PublicationPrivacySchema>;
+
 /** One published file and its SHA-256, as in downloads/SHA256SUMS. */
 export const PublishedDigestSchema = z
   .object({
@@ -73,6 +115,8 @@ export const PublicationRecordSchema = z
     /** Optional remark shown beside the record. */
     note: z.string().optional(),
     figures: PublicationFiguresSchema,
+    /** What the disclosure rules cost; absent in records made before the rules of docs/privacy.md. */
+    privacy: PublicationPrivacySchema.optional(),
     files: z.array(PublishedDigestSchema),
   })
   .strict();

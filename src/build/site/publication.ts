@@ -79,6 +79,7 @@ export function getPublicationHistory(): Promise<PublicationHistory> {
     const current = await buildPublicationRecord({
       campaign,
       engine,
+      privacy: manifest.privacy,
       files: digestsFromManifest(manifest),
     });
     return buildPublicationHistory(await readPublicationRecords(publicationsDir()), current);

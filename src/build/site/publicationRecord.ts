@@ -18,10 +18,13 @@ import {
   shortcomingsByDimension,
   streetList,
 } from '../../queries/index.ts';
+import { changeCountsByVillage } from '../../queries/villagePage.ts';
 import { DIMENSIONS, EXIT_CATEGORIES, HOUSEHOLD_STATUSES } from '../../contract/enums.ts';
+import type { PrivacyReport } from '../../contract/privacyReport.ts';
 import {
   PUBLICATION_RECORD_VERSION,
   type PublicationFigures,
+  type PublicationPrivacy,
   type PublicationRecord,
   type PublishedDigest,
 } from '../../contract/publicationRecord.ts';
@@ -83,10 +86,33 @@ export async function collectPublicationFigures(engine: Engine): Promise<Publica
   };
 }
 
-/** The record of a publication: campaign, figures from `engine`, the published files' digests. */
+/** What the disclosure rules cost the publication: its privacy report, and its change tallies from `engine`. */
+export async function collectPrivacySummary(
+  engine: Engine,
+  report: PrivacyReport,
+): Promise<PublicationPrivacy> {
+  const changes = await engine.query(changeCountsByVillage());
+  return {
+    k: report.k,
+    household_rows: report.households,
+    rows_by_level: { ...report.levels },
+    rows_for_diversity: report.for_diversity,
+    rows_lent: report.borrowed,
+    villages_not_by_village: report.villages_not_by_village.length,
+    values_withheld: Object.values(report.withheld_values).reduce((a, n) => a + n, 0),
+    village_persons_withheld: report.aggregates.village_persons_withheld,
+    reason_categories: { ...report.aggregates.reason_cells },
+    change_records_counted: changes.reduce((a, r) => a + toNumber(r.records), 0),
+    villages_with_changes: new Set(changes.map((r) => String(r.village_code))).size,
+  };
+}
+
+/** The record of a publication: campaign, figures from `engine`, the privacy summary, the published files' digests. */
 export async function buildPublicationRecord(input: {
   campaign: Campaign;
   engine: Engine;
+  /** The publication's privacy report (manifest.json `privacy`, downloads/privacy-report.json). */
+  privacy: PrivacyReport;
   files: readonly PublishedDigest[];
 }): Promise<PublicationRecord> {
   const { campaign } = input;
@@ -97,6 +123,7 @@ export async function buildPublicationRecord(input: {
     title: campaign.title,
     sample: campaign.sample,
     figures: await collectPublicationFigures(input.engine),
+    privacy: await collectPrivacySummary(input.engine, input.privacy),
     files: [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };
 }

@@ -14,7 +14,8 @@ import path from 'node:path';
 import { CampaignSchema } from '../../contract/input/campaign.ts';
 import { CAMPAIGN_FILE } from '../validate/loadDataset.ts';
 import { openNodeEngine } from '../../engine/node.ts';
-import { DB_DIR } from '../../contract/manifest.ts';
+import { DB_DIR, DOWNLOADS_DIR } from '../../contract/manifest.ts';
+import type { PrivacyReport } from '../../contract/privacyReport.ts';
 import { buildPublicationRecord, readSiteDigests } from './publicationRecord.ts';
 import { writePublicationRecord } from './publicationHistory.ts';
 import { formatDate } from '../../render/format.ts';
@@ -50,7 +51,10 @@ export async function runPublish({
   if (!db) throw new Error(`${outDir}/${DB_DIR}/ 中没有 DuckDB 数据文件`);
   const engine = await openNodeEngine(path.join(outDir, db.path));
   try {
-    const record = await buildPublicationRecord({ campaign, engine, files });
+    const privacy = JSON.parse(
+      await readFile(path.join(outDir, DOWNLOADS_DIR, 'privacy-report.json'), 'utf8'),
+    ) as PrivacyReport;
+    const record = await buildPublicationRecord({ campaign, engine, privacy, files });
     const { file, replaced } = await writePublicationRecord(recordsDir, record);
     const shown = shownPath(file);
     log(

@@ -16,6 +16,7 @@ import type { Engine } from '../../../../src/engine/engine.ts';
 import type { Dataset } from '../../../../src/contract/input/datasets.ts';
 import {
   buildPublicationRecord,
+  collectPrivacySummary,
   collectPublicationFigures,
   digestsFromManifest,
   parseSha256Sums,
@@ -125,6 +126,22 @@ describe('digests', () => {
   });
 });
 
+describe('collectPrivacySummary', () => {
+  it("sums the privacy report's levels to the household rows, and counts the change records from the input", async () => {
+    const p = await collectPrivacySummary(engine, manifest.privacy);
+    const rows = data.households.filter((h) => h.status !== '清退').length;
+    expect(p.household_rows).toBe(rows);
+    expect(Object.values(p.rows_by_level).reduce((a, n) => a + n, 0)).toBe(rows);
+    expect(p.k).toBe(data.campaign.privacy.k);
+    expect(p.change_records_counted).toBe(data.household_changes.length);
+    const villageOf = new Map(data.households.map((h) => [h.household_id, h.village_code]));
+    expect(p.villages_with_changes).toBe(
+      new Set(data.household_changes.map((c) => villageOf.get(c.household_id))).size,
+    );
+    expect(p.villages_not_by_village).toBe(manifest.privacy.villages_not_by_village.length);
+  });
+});
+
 describe('the records folder', () => {
   it('writes a record, replaces it on re-publishing the same as_of, and reads it back', async () => {
     const records = path.join(dir, 'publications');
@@ -132,6 +149,7 @@ describe('the records folder', () => {
     const record = await buildPublicationRecord({
       campaign: data.campaign,
       engine,
+      privacy: manifest.privacy,
       files: digestsFromManifest(manifest),
     });
     expect(record.as_of).toBe(data.campaign.as_of);
@@ -145,7 +163,12 @@ describe('the records folder', () => {
 
   it('fails naming the file when a record is not valid JSON or misnamed', async () => {
     const records = path.join(dir, 'bad-publications');
-    const record = await buildPublicationRecord({ campaign: data.campaign, engine, files: [] });
+    const record = await buildPublicationRecord({
+      campaign: data.campaign,
+      engine,
+      privacy: manifest.privacy,
+      files: [],
+    });
     await writePublicationRecord(records, record);
     writeFileSync(path.join(records, '2018-01-01.json'), formatPublicationRecord(record));
     await expect(readPublicationRecords(records)).rejects.toThrow(/2018-01-01\.json.*文件名应为/);

@@ -304,6 +304,33 @@ describe('reading and writing records', () => {
     expect(() => parsePublicationRecord(noFigures, 'a.json')).toThrow(/figures/);
   });
 
+  it('reads records made before the privacy summary existed, and checks one that has it', () => {
+    expect(parsePublicationRecord(JULY_13, 'a.json').privacy).toBeUndefined();
+    const privacy = {
+      k: 3,
+      household_rows: 10,
+      rows_by_level: {
+        exact: 4,
+        type_labor_blanked: 3,
+        size_blanked: 3,
+        street_only: 0,
+        district_only: 0,
+      },
+      rows_for_diversity: 2,
+      rows_lent: 1,
+      villages_not_by_village: 0,
+      values_withheld: 0,
+      village_persons_withheld: 1,
+      reason_categories: { street: 2, district: 1, withheld: 0 },
+      change_records_counted: 5,
+      villages_with_changes: 2,
+    };
+    expect(parsePublicationRecord({ ...JULY_13, privacy }, 'a.json').privacy).toEqual(privacy);
+    expect(() =>
+      parsePublicationRecord({ ...JULY_13, privacy: { ...privacy, rows_lent: -1 } }, 'a.json'),
+    ).toThrow(/privacy\.rows_lent/);
+  });
+
   it('treats a record without "sample" as real data', () => {
     const { sample: _sample, ...rest } = JULY_13;
     expect(parsePublicationRecord(rest, 'a.json').sample).toBe(false);
