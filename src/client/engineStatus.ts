@@ -30,6 +30,9 @@ export const ENGINE_FILES_DOWNLOAD_MESSAGE =
   '查询引擎下载失败：网络或服务器暂时有问题。本页仍显示预先生成的数据。';
 /** Added when the page retries by itself once the browser is back online. */
 export const ENGINE_RETRY_ONLINE_NOTE = '网络恢复后会自动重试。';
+/** A query needs the engine and the browser is offline (nothing of it in the cache, or the data file's range reads). */
+export const ENGINE_OFFLINE_MESSAGE =
+  '需要联网：这项查询要用查询引擎，离线时只能查看单项筛选和已打开过的页面。';
 /** A newer publication replaced the page's data. */
 export const ENGINE_REPUBLISHED_MESSAGE = '数据已更新，刷新查看。';
 export const ENGINE_CANCELLED_MESSAGE = '查询已停止。';
@@ -51,8 +54,15 @@ export function engineProgressText(loaded: number, total: number | null): string
   return `正在加载查询引擎… ${formatMegabytes(loaded, total)}`;
 }
 
-/** The short Chinese message for any error the engine rejects with. */
-export function engineErrorMessage(err: unknown): string {
+/** `等待查询引擎：已筛选：…（加载完成后显示，下面仍是之前的结果）` — what waits while the engine loads. */
+export function engineWaitingText(what: string): string {
+  return `等待查询引擎：${what}（加载完成后显示，下面仍是之前的结果）`;
+}
+
+/** The short Chinese message for any error the engine rejects with; `online` false: the browser is offline. */
+export function engineErrorMessage(err: unknown, online = true): string {
+  if (!online && isEngineError(err) && (err.kind === 'network' || err.kind === 'missing'))
+    return ENGINE_OFFLINE_MESSAGE;
   if (!isEngineError(err)) return ENGINE_UNAVAILABLE_MESSAGE;
   switch (err.kind) {
     case 'timeout':
@@ -103,11 +113,15 @@ function liveRegion(container: HTMLElement, state: EngineState): void {
   container.setAttribute('aria-busy', String(state === 'loading'));
 }
 
-/** Shows (or updates in place) a `<progress>` bar with the downloaded megabytes. */
+/**
+ * Shows (or updates in place) a `<progress>` bar with the downloaded megabytes;
+ * `waiting` says what the visitor asked for that waits for it (engineWaitingText).
+ */
 export function renderEngineProgress(
   container: HTMLElement,
   loaded: number,
   total: number | null,
+  waiting?: string,
 ): void {
   liveRegion(container, 'loading');
   let bar = container.querySelector<HTMLProgressElement>('progress.engine-progress');
@@ -128,6 +142,16 @@ export function renderEngineProgress(
     bar.removeAttribute('value'); // indeterminate
   }
   label.textContent = engineProgressText(loaded, total);
+  let note = container.querySelector<HTMLElement>('.engine-waiting');
+  if (waiting && !note) {
+    note = document.createElement('span');
+    note.className = 'engine-waiting block';
+    container.append(note);
+  }
+  if (note) {
+    note.hidden = !waiting;
+    note.textContent = waiting ? engineWaitingText(waiting) : '';
+  }
 }
 
 function actionButton(label: string, onClick: () => void): HTMLButtonElement {
@@ -154,7 +178,7 @@ export function renderEngineError(
   if (isEngineError(err)) container.dataset.engineError = err.kind;
   const p = document.createElement('p');
   p.className = 'engine-message';
-  p.textContent = engineErrorMessage(err);
+  p.textContent = engineErrorMessage(err, navigator.onLine);
   container.replaceChildren(p);
   const { retry } = actions;
   if (retry && isRetryableEngineError(err)) {

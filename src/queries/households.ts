@@ -93,7 +93,7 @@ const registrationByStreet = (f: FilterState): SqlQuery => sql`
     coalesce(c.persons_other, 0) AS persons_other,
     p.persons_exited, p.persons_now
   FROM people p LEFT JOIN changes c USING (key)
-  ORDER BY p.street`;
+  ORDER BY street`;
 
 /**
  * Per village: the same households, exact; of the persons only the 建档立卡
@@ -117,7 +117,7 @@ const registrationByVillage = (f: FilterState): SqlQuery => sql`
     NULL::INTEGER AS persons_exited, p.persons AS persons_now
   FROM village_people p LEFT JOIN changes c ON c.key = p.village_code
   WHERE ${whereOf(f, CHANGE_FILTERS)}
-  ORDER BY p.street, p.village_code`;
+  ORDER BY street, key`;
 
 /** Registration figures per street (exact) or per village (households; persons now only). */
 export const registrationByArea = (f: FilterState, by: AreaLevel): SqlQuery =>

@@ -51,7 +51,7 @@ export const rectificationProgress = (f: FilterState): SqlQuery => sql`
   SELECT strftime(day, '%Y-%m-%d') AS date,
     (sum(sum(found)) OVER (ORDER BY day))::INTEGER AS found,
     (sum(sum(done)) OVER (ORDER BY day))::INTEGER AS done
-  FROM days GROUP BY day ORDER BY day`;
+  FROM days GROUP BY day ORDER BY date`;
 
 /** Overdue items not yet done, per 责任单位 (most first; ties by name). */
 export const rectificationOverdueByUnit = (f: FilterState): SqlQuery => sql`

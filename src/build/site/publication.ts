@@ -15,6 +15,8 @@ import { openNodeEngine } from '../../engine/node.ts';
 import type { Dataset } from '../../contract/input/datasets.ts';
 import type { PublishManifest } from '../../contract/manifest.ts';
 import { publish } from '../publish/publish.ts';
+import type { AnswersIndex } from '../../views/shared/answers.ts';
+import { ANSWERS_SUMMARY, buildAnswers, type AnswersSummary } from '../answers/buildAnswers.ts';
 import {
   buildPublicationHistory,
   type PublicationHistory,
@@ -27,6 +29,8 @@ export interface Publication {
   manifest: PublishManifest;
   campaign: Campaign;
   engine: Engine;
+  /** Where the pre-built answers are and what each page fetches after first paint. */
+  answers: AnswersIndex;
 }
 
 let current: Promise<Publication> | undefined;
@@ -44,7 +48,11 @@ async function openPublication(): Promise<Publication> {
   ) as PublishManifest;
   const campaign = JSON.parse(await readFile(path.join(dir, 'campaign.json'), 'utf8')) as Campaign;
   const engine = await openNodeEngine(path.join(dir, manifest.db.path));
-  return { dir, manifest, campaign, engine };
+  const { dir: answersDir, pages } = JSON.parse(
+    await readFile(path.join(dir, ANSWERS_SUMMARY), 'utf8'),
+  ) as AnswersSummary;
+  const answers: AnswersIndex = { dir: answersDir, pages };
+  return { dir, manifest, campaign, engine, answers };
 }
 
 async function publishForDev(): Promise<string> {
@@ -61,13 +69,23 @@ async function publishForDev(): Promise<string> {
 }
 
 /**
- * Publishes validated data for the site build: the public files (publish) plus
- * the campaign settings the pages read (kept beside them, not copied into the site).
+ * Publishes validated data for the site build: the public files (publish),
+ * the topic pages' pre-built answers (src/build/answers/, into data/answers/),
+ * and the campaign settings the pages read (kept beside them, not copied into the site).
  */
-export async function publishForSite(data: Dataset, dir: string): Promise<PublishManifest> {
+export async function publishForSite(
+  data: Dataset,
+  dir: string,
+): Promise<{ manifest: PublishManifest; answers: AnswersSummary }> {
   const manifest = await publish(data, dir);
   await writeFile(path.join(dir, 'campaign.json'), JSON.stringify(data.campaign, null, 2));
-  return manifest;
+  const engine = await openNodeEngine(path.join(dir, manifest.db.path));
+  try {
+    const answers = await buildAnswers(dir, { engine, campaign: data.campaign });
+    return { manifest, answers };
+  } finally {
+    engine.close();
+  }
 }
 
 let history: Promise<PublicationHistory> | undefined;

@@ -1,5 +1,6 @@
 /**
- * The build (`npm run build`, cli/build.ts): validate → publish → prerender → swap into dist/.
+ * The build (`npm run build`, cli/build.ts): validate → publish (with the
+ * pre-built answers) → prerender → swap into dist/.
  *
  * Invalid data fails here with the same lines as `npm run validate`, before
  * Astro runs. Everything is built in .build/run-<pid>-<time>/ and renamed into
@@ -47,13 +48,17 @@ export async function runBuild({
   const stage = path.join(work, 'publish');
   const site = path.join(work, 'site');
   try {
-    const manifest = await publishForSite(result.data, stage);
+    const { manifest, answers } = await publishForSite(result.data, stage);
     log(
       `已发布数据：${Object.entries(manifest.rows)
         .map(([t, n]) => `${t} ${n}`)
         .join(
           '，',
         )}${manifest.projects_provided ? '' : '（未提供 projects.csv：本次发布没有项目数据）'}`,
+    );
+    log(
+      `已预先算好各专题页单项筛选的结果：${answers.states} 种筛选，${answers.files} 个文件，` +
+        `${(answers.bytes / 2 ** 20).toFixed(1)} MB（${answers.seconds.toFixed(1)} 秒）`,
     );
     process.env.HTK_PUBLISH_DIR = stage;
     if (result.data.campaign.site_url) process.env.SITE_URL = result.data.campaign.site_url;

@@ -1,12 +1,16 @@
 /**
- * Browser island of a topic page: filters → named queries → re-render → swap.
+ * Browser island of a topic page: filters → named queries' results → re-render → swap.
  *
- * The prerendered page is complete; this only adds to it. The query engine
- * (DuckDB-WASM, megabytes) is not loaded on first view: it starts when the
- * visitor first touches a filter, clicks a chart mark, sorts or searches the
- * list — or when the address already carries a filter. Then every figure,
- * key figure and table is recomputed with the page's own named queries and
- * the same pure renderers the build used (src/views/<page>/<page>View.ts), and swapped in.
+ * The prerendered page is complete; this only adds to it. A single filter
+ * (one street, one village, one value) is answered from the page's pre-built
+ * answers (topicAnswers.ts: small static files, the page's prefetch list
+ * fetched after first paint), rendered by the same pure view the build used
+ * (src/views/<page>/<page>View.ts) — no query engine. Everything else (two
+ * filters at once, search, order, later pages of the list, the list's CSV)
+ * needs the query engine (DuckDB-WASM, megabytes), which is not loaded on
+ * first view: the first tap starts it in the background (unless the visitor
+ * saves data or is on 2G), so a combined filter is usually ready; while it
+ * loads, the page keeps its last view, shows the progress and says what waits.
  *
  * The address is the state (src/views/shared/urlState.ts): each change is a history
  * entry, Back undoes it, a reload or a shared link shows the same view. If the
@@ -26,7 +30,8 @@ import {
   withFilter,
   type TopicUrlState,
 } from '../../views/shared/urlState.ts';
-import { runQuerySet, type TopicSpec } from '../../views/shared/topicSpec.ts';
+import { answerRef } from '../../views/shared/answers.ts';
+import { runQuerySet, type QueryResults, type TopicSpec } from '../../views/shared/topicSpec.ts';
 import type { AnyTopicView } from '../../views/shared/topicView.ts';
 import { clearEngineStatus, renderEngineError, renderEngineProgress } from '../engineStatus.ts';
 import {
@@ -39,9 +44,14 @@ import {
 } from './filtersForm.ts';
 import { applyView, setBusy, setTargetError, viewTargets } from './topicPageSwap.ts';
 import { enhanceTables, saveText } from './topicPageTables.ts';
+import { afterFirstPaint, constrainedNetwork, pageAnswers } from './topicAnswers.ts';
 
-/** Dispatched on the document each time a new view is in the page (tests and bench wait for it). */
+/**
+ * Dispatched on the document each time a new view is in the page (tests and
+ * bench wait for it); `detail.source` says where its results came from.
+ */
 export const TOPIC_UPDATE_EVENT = 'topicupdate';
+export type TopicUpdateDetail = { source: 'answers' | 'engine' };
 /** Shown on each figure when a query failed but the engine still runs. */
 const FIGURE_NOT_UPDATED = '未能按筛选更新，仍显示之前的结果。';
 const NO_VILLAGES: VillageIndex = { byStreet: new Map(), streetOf: new Map(), nameOf: new Map() };
@@ -66,12 +76,18 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
   const count = root.querySelector<HTMLElement>('[data-filter-count]');
   const hasVillage = keys.includes('village');
   form.querySelector<HTMLElement>('[data-filter-submit]')?.setAttribute('hidden', '');
+  const answers = root.dataset.answersUrl ? pageAnswers(root.dataset.answersUrl) : undefined;
 
   let state = fromUrl();
   let session: Promise<Session<C>> | undefined;
   let ready = false;
+  /** What waits for the engine (shown with its progress), while it loads. */
+  let waiting: string | undefined;
   let seq = 0;
   let changes = 0;
+  let viewModule: Promise<TopicSpec<C, AnyTopicView>> | undefined;
+  /** The page's view module (charts and all), imported once: the answers render with it too. */
+  const spec = () => (viewModule ??= load());
 
   function fromUrl(): TopicUrlState {
     const s = parseTopicUrl(location.search, keys, sortKeys);
@@ -117,28 +133,62 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
   function engineSession(): Promise<Session<C>> {
     session ??= (async () => {
       const t0 = performance.now();
-      if (!ready) renderEngineProgress(status as HTMLElement, 0, null);
+      const progress = (loaded: number, total: number | null) => {
+        if (!ready && waiting) renderEngineProgress(status as HTMLElement, loaded, total, waiting);
+      };
+      progress(0, null);
       const { getBrowserEngine } = await import('../../engine/browser/browserEngine.ts');
-      const [engine, spec] = await Promise.all([
-        getBrowserEngine({
-          dbUrl: root?.dataset.dbUrl ?? '',
-          onProgress: (loaded, total) => {
-            if (!ready) renderEngineProgress(status as HTMLElement, loaded, total);
-          },
-        }),
-        load(),
+      const [engine, loaded] = await Promise.all([
+        getBrowserEngine({ dbUrl: root?.dataset.dbUrl ?? '', onProgress: progress }),
+        spec(),
       ]);
-      // Loaded on a touch with no query yet: the progress bar goes, not the page.
-      if (!ready) clearEngineStatus(status as HTMLElement);
       ready = true;
       performance.measure('engine:start', { start: t0 });
-      return { engine, spec };
+      return { engine, spec: loaded };
     })();
-    session.catch((err: unknown) => {
-      session = undefined;
-      renderEngineError(status as HTMLElement, err);
-    });
+    // A failed start is shown by the query that waits for it; the next one starts again.
+    session.catch(() => (session = undefined));
     return session;
+  }
+
+  /** Starts the engine without waiting for it (a first tap), unless the visitor saves data. */
+  function warmEngine(): void {
+    if (!session && !constrainedNetwork()) void engineSession().catch(() => {});
+  }
+
+  /** What a state that needs the engine is, in words: its filters, or the list's settings. */
+  async function waitingFor(next: TopicUrlState): Promise<string> {
+    const index = next.filters.village ? await villages() : NO_VILLAGES;
+    const filters = describeFilters(next.filters, keys, (k, v) =>
+      k === 'village' ? (index.nameOf.get(v) ?? v) : v,
+    );
+    const list = hasTopicState({ filters: {}, list: next.list }) ? '列表的搜索、排序或翻页' : '';
+    return [filters, list].filter(Boolean).join('，') || '当前设置';
+  }
+
+  /** The results of `next`: pre-built when it is a single filter, else from the engine. */
+  async function resultsOf(
+    next: TopicUrlState,
+  ): Promise<{ results: QueryResults; source: TopicUpdateDetail['source'] }> {
+    const ref = answers && answerRef(next, keys);
+    if (ref) {
+      const t1 = performance.now();
+      const [results] = await Promise.all([answers.get(ref), spec()]);
+      if (results) {
+        performance.measure('topic:answer', { start: t1 });
+        warmEngine();
+        return { results, source: 'answers' };
+      }
+    }
+    if (!ready) {
+      waiting = await waitingFor(next);
+      renderEngineProgress(status as HTMLElement, 0, null, waiting);
+    }
+    const { engine, spec: loaded } = await engineSession();
+    const t1 = performance.now();
+    const results = await runQuerySet(engine, loaded.queries(next.filters, ctx, next.list));
+    performance.measure('topic:queries', { start: t1 });
+    return { results, source: 'engine' };
   }
 
   async function updateSummary(shown: TopicUrlState): Promise<void> {
@@ -154,22 +204,24 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
     const t0 = performance.now();
     setBusy(viewTargets(document), true);
     try {
-      const { engine, spec } = await engineSession();
-      const t1 = performance.now();
-      const results = await runQuerySet(engine, spec.queries(next.filters, ctx, next.list));
+      const { results, source } = await resultsOf(next);
       if (my !== seq) return;
-      // For the browser's performance panel and `npm run bench`: the queries, and all of it.
-      performance.measure('topic:queries', { start: t1 });
-      applyView(document, spec.render(results, ctx, next.filters, next.list));
+      applyView(document, (await spec()).render(results, ctx, next.filters, next.list));
       enhanceTables(document, sortList);
+      // For the browser's performance panel and `npm run bench`: all of it, tap to view.
       performance.measure('topic:update', { start: t0 });
-      document.dispatchEvent(new Event(TOPIC_UPDATE_EVENT));
+      root?.setAttribute('data-view-source', source);
+      document.dispatchEvent(
+        new CustomEvent<TopicUpdateDetail>(TOPIC_UPDATE_EVENT, { detail: { source } }),
+      );
+      waiting = undefined;
       clearEngineStatus(status as HTMLElement);
       setTargetError(viewTargets(document), null);
       await updateSummary(next);
     } catch (err) {
       if (my !== seq) return;
-      renderEngineError(status as HTMLElement, err);
+      waiting = undefined;
+      renderEngineError(status as HTMLElement, err, { retry: () => void show(state) });
       // The engine runs but this state failed: say so on each figure, which keeps its last result.
       const partial = ready && isEngineError(err) && err.kind !== 'unavailable';
       setTargetError(viewTargets(document), partial ? FIGURE_NOT_UPDATED : null);
@@ -199,9 +251,10 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
     go({ filters: state.filters, list: { ...state.list, sort: key, dir, page: undefined } });
   }
 
-  // Touching a filter starts the engine (and the village list) while the visitor chooses.
+  // Touching a filter loads the view module and the village list while the visitor chooses
+  // (the engine waits for a tap: the answers' files should not queue behind its megabytes).
   form.addEventListener('focusin', () => {
-    void engineSession().catch(() => {});
+    void spec().catch(() => {});
     if (hasVillage) void villages();
   });
 
@@ -259,9 +312,10 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
     go(parseTopicUrl(to.search, keys, sortKeys));
   });
 
+  // A history entry of this page's own: its state was shown before, show it again.
   window.addEventListener('popstate', () => {
     state = fromUrl();
-    void syncForm().then(() => (session || hasTopicState(state) ? show(state) : undefined));
+    void syncForm().then(() => show(state));
   });
 
   // The long list's search box and full download (hidden without JavaScript).
@@ -281,18 +335,32 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
     const { sort, dir } = parseListState(`?sort=${encodeURIComponent(sortSelect.value)}`, sortKeys);
     go({ filters: state.filters, list: { ...state.list, sort, dir, page: undefined } });
   });
-  document.querySelector('[data-list-csv]')?.addEventListener('click', async () => {
+  const listCsv = async (): Promise<void> => {
     try {
-      const { engine, spec } = await engineSession();
-      if (!spec.listCsv) return;
-      const csv = spec.listCsv(state.filters, ctx, state.list);
+      if (!ready) {
+        waiting = '完整列表的 CSV 下载';
+        renderEngineProgress(status, 0, null, waiting);
+      }
+      const { engine, spec: loaded } = await engineSession();
+      waiting = undefined;
+      clearEngineStatus(status);
+      if (!loaded.listCsv) return;
+      const csv = loaded.listCsv(state.filters, ctx, state.list);
       saveText(chartDataCsv(await engine.query(csv.query), csv.columns), csv.filename);
     } catch (err) {
-      renderEngineError(status, err);
+      waiting = undefined;
+      renderEngineError(status, err, { retry: () => void listCsv() });
     }
-  });
+  };
+  document.querySelector('[data-list-csv]')?.addEventListener('click', () => void listCsv());
 
   enhanceTables(document, sortList);
   // A village in the address is checked against the village list before anything is queried.
   void syncForm().then(() => (hasTopicState(state) ? show(state) : undefined));
+  // After first paint: the view module and the answers a first tap needs (unless saving data).
+  afterFirstPaint(() => {
+    if (constrainedNetwork()) return;
+    void spec().catch(() => {});
+    answers?.prefetch((root.dataset.answersPrefetch ?? '').split(' ').filter(Boolean));
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * What every topic page loads at build time: the streets and villages for its
  * filter form, its context, and its unfiltered view — built by the same spec
- * the browser runs after a filter changes.
+ * the browser runs after a filter changes. The pre-built answers
+ * (src/build/answers/) start from the same setting.
  */
 import type { Campaign } from '../../contract/input/campaign.ts';
 import type { Engine } from '../../engine/engine.ts';
@@ -9,23 +10,47 @@ import { streetList, villageList, type StreetRow, type VillageRow } from '../../
 import type { AnyTopicView } from './topicView.ts';
 import { runQuerySet, type TopicSpec } from './topicSpec.ts';
 
-export interface TopicPage<C, V> {
+export interface TopicPageSetting<C> {
   ctx: C;
-  view: V;
   /** Every street, in division-code order. */
   streets: StreetRow[];
   /** The villages the village filter offers. */
   villages: VillageRow[];
+  /** The streets the street filter offers: every street, or those of the offered villages. */
+  streetOptions: string[];
+}
+
+export interface TopicPage<C, V> extends TopicPageSetting<C> {
+  view: V;
+}
+
+type Source = { engine: Engine; campaign: Campaign };
+
+export async function loadTopicSetting<C>(
+  spec: TopicSpec<C, AnyTopicView>,
+  { engine, campaign }: Source,
+): Promise<TopicPageSetting<C>> {
+  const streets = await engine.query<StreetRow>(streetList());
+  const all = await engine.query<VillageRow>(villageList());
+  const villages = spec.villages ? all.filter(spec.villages) : all;
+  const offered = new Set(villages.map((v) => v.street));
+  const streetOptions = streets
+    .map((s) => s.street)
+    .filter((s) => !spec.villages || offered.has(s));
+  const ctx = spec.context({ campaign, streets });
+  return { ctx, streets, villages, streetOptions };
 }
 
 export async function loadTopicPage<C, V extends AnyTopicView>(
   spec: TopicSpec<C, V>,
-  { engine, campaign }: { engine: Engine; campaign: Campaign },
+  source: Source,
 ): Promise<TopicPage<C, V>> {
-  const streets = await engine.query<StreetRow>(streetList());
-  const all = await engine.query<VillageRow>(villageList());
-  const villages = spec.villages ? all.filter(spec.villages) : all;
-  const ctx = spec.context({ campaign, streets });
-  const view = spec.render(await runQuerySet(engine, spec.queries({}, ctx, {})), ctx, {}, {});
-  return { ctx, view, streets, villages };
+  const setting = await loadTopicSetting(spec, source);
+  const view = spec.render(
+    await runQuerySet(source.engine, spec.queries({}, setting.ctx, {})),
+    setting.ctx,
+    {},
+    {},
+  );
+  return { ...setting, view };
 }
