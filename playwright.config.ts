@@ -24,6 +24,9 @@ export default defineConfig({
     baseURL,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The site's service worker would answer requests before page.route() sees them:
+    // off, except in tests/e2e/offline.spec.ts, which is about it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: [

@@ -55,6 +55,15 @@ async function villageValue(page: import('playwright-core').Page): Promise<strin
   return values[Math.floor(values.length / 2)];
 }
 
+/**
+ * This section measures the engine path: the topic pages' pre-built answers
+ * (which answer a single filter without the engine: section `firsttap`) are
+ * made unavailable, as for a page opened before a republish removed them.
+ */
+export async function withoutAnswers(context: import('playwright-core').BrowserContext) {
+  await context.route(/\/data\/answers\//, (route) => route.fulfill({ status: 404, body: '' }));
+}
+
 /** A phone's 4G as Chrome DevTools throttles it: the cold start most visitors have. */
 export const MOBILE_NETWORK = { downMbps: 9, upMbps: 1.5, rttMs: 85 } as const;
 
@@ -72,6 +81,7 @@ async function coldOnMobileNetwork(
   const out: FilterTiming[] = [];
   for (let i = 0; i < repeats; i++) {
     const context = await browser.newContext();
+    await withoutAnswers(context);
     try {
       const page = await context.newPage();
       await page.goto(server.url + urlPath);
@@ -118,6 +128,7 @@ export async function benchEngine(scales: Scale[], repeats: number): Promise<Sec
       for (let i = 0; i < repeats; i++) {
         console.error(`engine ${scale.name}: run ${i + 1}/${repeats}`);
         const context = await browser.newContext();
+        await withoutAnswers(context);
         const page = await context.newPage();
         page.on('pageerror', (err) =>
           failures.push(`engine ${scale.name} ${page.url()}: ${err.message}`),
@@ -234,6 +245,7 @@ export async function benchEngine(scales: Scale[], repeats: number): Promise<Sec
     ],
     rows,
     notes: [
+      "The engine path: the pages' pre-built answers are withheld (404) so every filter change goes to DuckDB-WASM; with them, a single filter is answered without the engine (section `firsttap`).",
       `median of ${repeats} runs. Engine start = from the first filter change to the database attached and locked (download or HTTP cache, compile, open, attach); cold = empty cache, on the first page of each run; warm = wasm from the HTTP cache, with a new worker, as on every page load.`,
       'first filter shown = change → first frame painted with the filtered view, the engine start included.',
       `filter = the page's street filter set to up to four streets spread over its list (all of them when fewer): the ones after the first, then all of them again (${FILTER_PASSES} passes); queries = the change's named queries from sent to all answered (the query latency the budget is on); shown = change → first frame painted with the new view (queries, rendering, swap and layout).`,

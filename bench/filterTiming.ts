@@ -14,6 +14,8 @@ import type { StaticServer } from '../tools/serve/serve.ts';
 
 export interface FilterTiming {
   value: string;
+  /** Where the view's results came from: the pre-built answers or the engine. */
+  source: 'answers' | 'engine';
   /** change → first frame painted with the new view */
   ms: number;
   /** the change's queries, sent → all answered */
@@ -73,7 +75,8 @@ export async function timeFilter(
     });
     document.addEventListener(
       'topicupdate', // TOPIC_UPDATE_EVENT of src/client/topic/topicPage.ts, sent right after the swap
-      () => {
+      (event) => {
+        const source = (event as CustomEvent<{ source: 'answers' | 'engine' }>).detail.source;
         // A start measured since this change was armed (it may begin on focus, just before the change).
         const started =
           performance.getEntriesByName('engine:start', 'measure').length > starts
@@ -87,10 +90,13 @@ export async function timeFilter(
               attach: last('engine:attach')?.duration ?? 0,
             }
           : undefined;
-        const queriesMs = last('topic:queries')?.duration ?? 0;
+        const queriesMs = source === 'engine' ? (last('topic:queries')?.duration ?? 0) : 0;
         // The frame that shows the new view: once it is produced, tasks run again.
         requestAnimationFrame(() =>
-          setTimeout(() => (w.benchResult = { ms: performance.now() - t0, queriesMs, engine }), 0),
+          setTimeout(
+            () => (w.benchResult = { ms: performance.now() - t0, queriesMs, engine, source }),
+            0,
+          ),
         );
       },
       { once: true },

@@ -2,7 +2,7 @@
  * `npm run bench`: measures the project's performance budgets and writes
  * bench/results.md and bench/results.json (machine, versions, date, medians).
  * Options: --quick (sample scale only, 1 run), --repeats N,
- * --only SECTION[,SECTION] with SECTION = pipeline | build | firstview | lighthouse | engine | privacy
+ * --only SECTION[,SECTION] with SECTION = pipeline | build | firstview | lighthouse | engine | firsttap | privacy
  * (the other sections are kept from the last results, each marked with when it was measured).
  * Exits 1 when a target is missed or an assertion fails (listed at the end of the results).
  */
@@ -11,6 +11,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchBuild } from '../bench/build.ts';
 import { benchEngine } from '../bench/engine.ts';
+import { benchFirstTap } from '../bench/firstTap.ts';
 import { benchFirstView } from '../bench/firstview.ts';
 import { machine, median, type Section } from '../bench/lib.ts';
 import { benchLighthouse } from '../bench/lighthouse.ts';
@@ -18,7 +19,7 @@ import { benchPipeline } from '../bench/pipeline.ts';
 import { benchPrivacy } from '../bench/privacy.ts';
 import { BUILD_SCALES, dataDir, PROVINCE, SAMPLE } from '../bench/scales.ts';
 
-const SECTIONS = ['pipeline', 'build', 'firstview', 'lighthouse', 'engine', 'privacy'];
+const SECTIONS = ['pipeline', 'build', 'firstview', 'lighthouse', 'engine', 'firsttap', 'privacy'];
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -151,6 +152,7 @@ if (want('firstview')) sections.push(await run('firstview', () => benchFirstView
 if (want('lighthouse'))
   sections.push(await run('lighthouse', () => benchLighthouse(scales, repeats)));
 if (want('engine')) sections.push(await run('engine', () => benchEngine(scales, repeats)));
+if (want('firsttap')) sections.push(await run('firsttap', () => benchFirstTap(scales, repeats)));
 if (want('privacy')) sections.push(await run('privacy', () => benchPrivacy(scales)));
 
 loads.push(os.loadavg()[0] as number);

@@ -61,8 +61,10 @@ export function engineWaitingText(what: string): string {
 
 /** The short Chinese message for any error the engine rejects with; `online` false: the browser is offline. */
 export function engineErrorMessage(err: unknown, online = true): string {
-  if (!online && isEngineError(err) && (err.kind === 'network' || err.kind === 'missing'))
-    return ENGINE_OFFLINE_MESSAGE;
+  // Offline, a failed start (a download, an import of the engine's code) is the network's doing.
+  const startFailed =
+    !isEngineError(err) || ['network', 'missing', 'unavailable'].includes(err.kind);
+  if (!online && startFailed) return ENGINE_OFFLINE_MESSAGE;
   if (!isEngineError(err)) return ENGINE_UNAVAILABLE_MESSAGE;
   switch (err.kind) {
     case 'timeout':

@@ -55,6 +55,7 @@ const pages = published
   .map((p) => p.split('/').map(encodeURIComponent).join('/'));
 const astro = published.filter((f) => f.startsWith('_astro/'));
 const database = published.find((f) => /^data\/huitoukan\.[0-9a-f]+\.duckdb$/.test(f));
+const answers = published.find((f) => /^data\/answers\/[0-9a-f]+\/exit\/streets\.json$/.test(f));
 const sample = {
   page: '/',
   csv: '/downloads/villages.csv',
@@ -89,7 +90,8 @@ test('every kind of response carries the security headers, the CSP header exactl
 });
 
 test('hashed assets are cached for a year; pages and data manifests are revalidated', async () => {
-  for (const f of [...astro, ...(database ? [database] : [])]) {
+  expect(answers, 'pre-built answers').toBeTruthy();
+  for (const f of [...astro, ...(database ? [database] : []), ...(answers ? [answers] : [])]) {
     const { headers } = await raw(`/${f}`, {}, 'HEAD');
     expect(headers['cache-control'], f).toBe(IMMUTABLE);
   }

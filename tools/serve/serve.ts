@@ -17,6 +17,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createFaultInjector, type Fault } from './faults.ts';
 
+/** Files named by their content, cached for a year (deploy/nginx.conf says the same). */
+const IMMUTABLE_PATH = new RegExp(
+  `\\${path.sep}(_astro|data\\${path.sep}answers\\${path.sep}[0-9a-f]+)\\${path.sep}`,
+);
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -167,7 +172,8 @@ export function serveStatic(
       'content-type': TYPES[path.extname(found.file)] ?? 'application/octet-stream',
       'accept-ranges': 'bytes',
       'last-modified': found.mtime.toUTCString(),
-      'cache-control': found.file.includes(`${path.sep}_astro${path.sep}`)
+      // Content-hashed paths, as deploy/nginx.conf says: /_astro/ and the pre-built answers.
+      'cache-control': IMMUTABLE_PATH.test(found.file)
         ? 'public, max-age=31536000, immutable'
         : 'no-cache',
       vary: 'accept-encoding',

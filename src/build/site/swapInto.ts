@@ -1,5 +1,6 @@
-import { cp, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 
 /** The file operations `swapInto` uses (tests make them fail). */
 export interface SwapOps {
@@ -21,6 +22,8 @@ export async function swapInto(
 ): Promise<void> {
   const next = `${target}.new-${process.pid}`;
   const old = `${target}.old-${process.pid}`;
+  // OUT_DIR may name a folder in one that does not exist yet.
+  await mkdir(path.dirname(target), { recursive: true });
   try {
     await rm(next, { recursive: true, force: true });
     try {

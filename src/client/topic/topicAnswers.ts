@@ -80,13 +80,3 @@ export function constrainedNetwork(): boolean {
   ).connection;
   return Boolean(c?.saveData) || /(^|-)2g$/.test(c?.effectiveType ?? '');
 }
-
-/** Runs `fn` once the page has loaded and the browser is idle (never during first paint). */
-export function afterFirstPaint(fn: () => void): void {
-  const idle = () =>
-    'requestIdleCallback' in window
-      ? requestIdleCallback(() => fn(), { timeout: 2000 })
-      : setTimeout(fn, 200);
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
-}

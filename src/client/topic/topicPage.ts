@@ -30,7 +30,7 @@ import {
   withFilter,
   type TopicUrlState,
 } from '../../views/shared/urlState.ts';
-import { answerRef } from '../../views/shared/answers.ts';
+import { answerRef, STREETS_FILE } from '../../views/shared/answers.ts';
 import { runQuerySet, type QueryResults, type TopicSpec } from '../../views/shared/topicSpec.ts';
 import type { AnyTopicView } from '../../views/shared/topicView.ts';
 import { clearEngineStatus, renderEngineError, renderEngineProgress } from '../engineStatus.ts';
@@ -44,7 +44,8 @@ import {
 } from './filtersForm.ts';
 import { applyView, setBusy, setTargetError, viewTargets } from './topicPageSwap.ts';
 import { enhanceTables, saveText } from './topicPageTables.ts';
-import { afterFirstPaint, constrainedNetwork, pageAnswers } from './topicAnswers.ts';
+import { afterFirstPaint } from '../afterFirstPaint.ts';
+import { constrainedNetwork, pageAnswers } from './topicAnswers.ts';
 
 /**
  * Dispatched on the document each time a new view is in the page (tests and
@@ -206,8 +207,15 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
     try {
       const { results, source } = await resultsOf(next);
       if (my !== seq) return;
-      applyView(document, (await spec()).render(results, ctx, next.filters, next.list));
+      const render = (await spec()).render;
+      const t1 = performance.now();
+      const view = render(results, ctx, next.filters, next.list);
+      const t2 = performance.now();
+      applyView(document, view);
       enhanceTables(document, sortList);
+      // The view built (charts' SVG strings), then put in the page.
+      performance.measure('topic:render', { start: t1, end: t2 });
+      performance.measure('topic:swap', { start: t2 });
       // For the browser's performance panel and `npm run bench`: all of it, tap to view.
       performance.measure('topic:update', { start: t0 });
       root?.setAttribute('data-view-source', source);
@@ -357,10 +365,21 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
   enhanceTables(document, sortList);
   // A village in the address is checked against the village list before anything is queried.
   void syncForm().then(() => (hasTopicState(state) ? show(state) : undefined));
-  // After first paint: the view module and the answers a first tap needs (unless saving data).
+  // After first paint: the view module and the answers a first tap needs (unless saving
+  // data); then, when idle, one render of the unfiltered view, thrown away: the first
+  // tap then runs compiled code, not the view's code for the first time (on a slow
+  // phone that halves it).
   afterFirstPaint(() => {
     if (constrainedNetwork()) return;
-    void spec().catch(() => {});
-    answers?.prefetch((root.dataset.answersPrefetch ?? '').split(' ').filter(Boolean));
+    const prefetch = (root.dataset.answersPrefetch ?? '').split(' ').filter(Boolean);
+    answers?.prefetch(prefetch);
+    const all = prefetch.includes(STREETS_FILE)
+      ? answers?.get({ state: '', files: [STREETS_FILE] })
+      : undefined;
+    void Promise.all([spec(), all])
+      .then(([loaded, results]) => {
+        if (results) afterFirstPaint(() => void loaded.render(results, ctx, {}, {}));
+      })
+      .catch(() => {});
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ENGINE_DATA_DOWNLOAD_MESSAGE,
+  ENGINE_OFFLINE_MESSAGE,
   ENGINE_FILES_DOWNLOAD_MESSAGE,
   ENGINE_REPUBLISHED_MESSAGE,
   ENGINE_UNSUPPORTED_MESSAGE,
@@ -9,6 +10,7 @@ import {
   ENGINE_UNAVAILABLE_MESSAGE,
   engineErrorMessage,
   engineProgressText,
+  engineWaitingText,
   formatMegabytes,
 } from '../../../src/client/engineStatus.ts';
 import { EngineError } from '../../../src/engine/browser/errors.ts';
@@ -43,6 +45,30 @@ describe('named failures', () => {
     );
     expect(engineErrorMessage(new EngineError('republished', 'x'))).toBe(
       ENGINE_REPUBLISHED_MESSAGE,
+    );
+  });
+});
+
+describe('offline', () => {
+  it('a start that failed while the browser is offline says 需要联网, whatever failed', () => {
+    for (const err of [
+      new EngineError('network', 'x', { file: 'data' }),
+      new EngineError('network', 'x', { file: 'engine' }),
+      new EngineError('unavailable', 'x'),
+      new TypeError('Failed to fetch dynamically imported module'),
+    ])
+      expect(engineErrorMessage(err, false)).toBe(ENGINE_OFFLINE_MESSAGE);
+    expect(ENGINE_OFFLINE_MESSAGE).toMatch(/^需要联网/);
+  });
+
+  it('a query the engine rejected is still named as such offline', () => {
+    expect(engineErrorMessage(new EngineError('query', 'x'), false)).toBe(ENGINE_QUERY_MESSAGE);
+    expect(engineErrorMessage(new EngineError('timeout', 'x'), false)).toBe(ENGINE_TIMEOUT_MESSAGE);
+  });
+
+  it('what waits for the engine is named', () => {
+    expect(engineWaitingText('已筛选：街道 甲；户类型 低保户')).toBe(
+      '等待查询引擎：已筛选：街道 甲；户类型 低保户（加载完成后显示，下面仍是之前的结果）',
     );
   });
 });

@@ -71,6 +71,13 @@ describe('swapInto', () => {
     expect((await readdir(root)).sort()).toEqual(['dist', 'work']);
   });
 
+  it('makes the output folder where its parent does not exist yet (OUT_DIR=a/new/place)', async () => {
+    const { root, fresh } = await folders();
+    const target = path.join(root, 'not', 'yet', 'dist');
+    await swapInto(fresh, target);
+    expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe('new');
+  });
+
   it('copies when the build folder is on another filesystem (EXDEV)', async () => {
     const { fresh, target } = await folders();
     const ops = {
