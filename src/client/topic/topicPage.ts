@@ -43,7 +43,8 @@ import {
   type VillageIndex,
 } from './filtersForm.ts';
 import { applyView, setBusy, setTargetError, viewTargets } from './topicPageSwap.ts';
-import { enhanceTables, saveText } from './topicPageTables.ts';
+import { saveText } from '../saveFile.ts';
+import { enhanceTables } from './topicPageTables.ts';
 import { afterFirstPaint } from '../afterFirstPaint.ts';
 import { constrainedNetwork, pageAnswers } from './topicAnswers.ts';
 

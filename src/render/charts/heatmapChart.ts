@@ -1,12 +1,6 @@
 import { max, scaleQuantize } from 'd3';
 import { formatNumber } from '../format.ts';
-import {
-  chartId,
-  chartSize,
-  renderChartSvg,
-  renderEmptyChart,
-  type ChartOptions,
-} from './parts/chartFrame.ts';
+import { chartFrame, type ChartOptions } from './parts/chartFrame.ts';
 import { renderLegend } from './parts/legend.ts';
 import {
   NEUTRAL,
@@ -56,8 +50,9 @@ const DEFAULT_CATEGORIES: Record<string, Swatch> = {
  */
 export function heatmapChart(cells: readonly HeatmapCell[], options: HeatmapChartOptions): string {
   const { rows, columns } = options;
-  if (rows.length === 0 || columns.length === 0) return renderEmptyChart('heatmap', options);
-  const { width, fontSize: f } = chartSize(options);
+  const frame = chartFrame('heatmap', options);
+  if (rows.length === 0 || columns.length === 0) return frame.empty();
+  const { width, fontSize: f } = frame;
   const format = options.format ?? ((n: number) => formatNumber(n));
 
   const byKey = new Map<string, HeatmapCell>();
@@ -165,15 +160,9 @@ export function heatmapChart(cells: readonly HeatmapCell[], options: HeatmapChar
     });
   });
 
-  return renderChartSvg({
-    kind: 'heatmap',
-    id: chartId('heatmap', options),
-    title: options.title,
-    description:
-      options.description ?? describe(rows, columns, lookup, categories, numbers, format),
-    width,
+  return frame.svg({
     height: gridTop + rows.length * cellHeight,
-    fontSize: f,
+    describe: () => describe(rows, columns, lookup, categories, numbers, format),
     interactive: options.href !== undefined,
     body,
   });

@@ -1,15 +1,9 @@
 import { max, scaleUtc } from 'd3';
 import { formatUtcTime, parseIsoDate } from '../format.ts';
-import {
-  chartId,
-  chartSize,
-  renderChartSvg,
-  renderEmptyChart,
-  type ChartOptions,
-} from './parts/chartFrame.ts';
+import { chartFrame, type ChartOptions } from './parts/chartFrame.ts';
 import { renderLegend } from './parts/legend.ts';
 import { NEUTRAL, swatch, type Swatch } from './parts/palette.ts';
-import { renderMark, type FilterOptions } from './parts/renderMark.ts';
+import { filterData, renderMark, type FilterOptions } from './parts/renderMark.ts';
 import { escapeXml, num } from './parts/svg.ts';
 import { textWidth, truncateText } from './parts/textWidth.ts';
 import { timeTicks } from './parts/timeTicks.ts';
@@ -55,9 +49,10 @@ export function timelineChart(phases: readonly Phase[], options: TimelineChartOp
       const range = `${formatUtcTime(d.start, 'monthDay')}–${formatUtcTime(d.end, 'monthDay')}`;
       return { ...d, status, range };
     });
-  if (items.length === 0) return renderEmptyChart('timeline', options);
+  const frame = chartFrame('timeline', options);
+  if (items.length === 0) return frame.empty();
 
-  const { width, fontSize: f } = chartSize(options);
+  const { width, fontSize: f } = frame;
   const present = new Set(items.map((d) => d.status));
   const legend = renderLegend(
     (['done', 'active', 'upcoming'] as const)
@@ -125,10 +120,7 @@ export function timelineChart(phases: readonly Phase[], options: TimelineChartOp
     body += renderMark({
       className: `phase phase-${d.status}`,
       data: {
-        'filter-key': options.filterKey,
-        'filter-value': options.filterKey
-          ? (options.filterValue?.(d.p, d.i) ?? d.p.name)
-          : undefined,
+        ...filterData(options, d.p, d.i, d.p.name),
         start: d.p.start,
         end: d.p.end,
         status: d.status,
@@ -144,17 +136,11 @@ export function timelineChart(phases: readonly Phase[], options: TimelineChartOp
   );
   const first = Math.min(...items.map((d) => d.start));
   const last = Math.max(...items.map((d) => d.end));
-  return renderChartSvg({
-    kind: 'timeline',
-    id: chartId('timeline', options),
-    title: options.title,
-    description:
-      options.description ??
-      `共 ${items.length} 个阶段，从${formatUtcTime(first)}到${formatUtcTime(last)}` +
-        (asOf === null ? '。' : `；截至${formatUtcTime(asOf)}，${counts.join('、')}。`),
-    width,
+  return frame.svg({
     height,
-    fontSize: f,
+    describe: () =>
+      `共 ${items.length} 个阶段，从${formatUtcTime(first)}到${formatUtcTime(last)}` +
+      (asOf === null ? '。' : `；截至${formatUtcTime(asOf)}，${counts.join('、')}。`),
     interactive: options.href !== undefined,
     body,
   });

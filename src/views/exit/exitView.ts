@@ -7,6 +7,7 @@ import { EXIT_CATEGORIES } from '../../contract/enums.ts';
 import {
   exitCategoryByArea,
   exitCategoryPeople,
+  HOUSEHOLD_FILTERS,
   householdTypes,
   incomeBands,
   measuresInUse,
@@ -20,13 +21,7 @@ import { streetHref, url, villageHref } from '../../render/nav.ts';
 import type { TableColumn, TableRow } from '../../render/html/table.ts';
 import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
 import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
-import {
-  CHART_MAX_ROWS,
-  VILLAGE_LIST_MAX,
-  groupByStreet,
-  orderByStreet,
-  topRows,
-} from '../shared/byStreet.ts';
+import { groupByStreet, listsVillages, orderByStreet, topRows } from '../shared/byStreet.ts';
 import {
   HIDDEN_SHORT,
   exitAreaTakeaway,
@@ -41,7 +36,7 @@ import {
 } from './exit.ts';
 import { securityRows } from '../shared/securityRows.ts';
 import { incomeByCategory, incomeTakeaway } from '../shared/incomeByCategory.ts';
-import { block, figure, text, type TopicView } from '../shared/topicView.ts';
+import { block, figure, text, type ChartName, type TopicView } from '../shared/topicView.ts';
 import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 
 /** What no filter changes, embedded in the page for the browser. */
@@ -59,14 +54,8 @@ export type ExitView = TopicView<
   'householdsTotal' | 'hiddenCount'
 >;
 
-export const EXIT_FILTER_KEYS: readonly FilterKey[] = [
-  'street',
-  'village',
-  'exit_category',
-  'household_type',
-  'labor_capacity',
-  'gap',
-];
+/** The page offers every filter its household queries take. */
+export const EXIT_FILTER_KEYS: readonly FilterKey[] = HOUSEHOLD_FILTERS;
 /**
  * Filters the exact person counts (street_people) cannot apply — persons are
  * published by street, not by village or household: households are counted instead.
@@ -76,7 +65,7 @@ const HOUSEHOLD_ONLY: readonly FilterKey[] = ['village', 'household_type', 'labo
 /** Village tables start open when there are few villages in all. */
 const OPEN_VILLAGES_MAX = 20;
 
-const listVillages = (ctx: ExitContext) => ctx.villageCount <= VILLAGE_LIST_MAX;
+const listVillages = (ctx: ExitContext) => listsVillages(ctx.villageCount);
 
 export function exitQueries(f: FilterState, ctx: ExitContext): QuerySet {
   const householdOnly = HOUSEHOLD_ONLY.some((k) => f[k]);
@@ -126,7 +115,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
     tone: t.category === '重点帮扶' ? 'bad' : t.category === '巩固提升' ? 'good' : 'default',
   }));
 
-  const chartStreets = topRows(streets, (s) => s.focus_share, CHART_MAX_ROWS);
+  const chartStreets = topRows(streets, (s) => s.focus_share);
   const cut = chartStreets.length < streets.length;
   const byStreetTakeaway = exitAreaTakeaway(streets, '街道');
   const countTitle = cut
@@ -135,22 +124,24 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   const shareTitle = cut
     ? `脱贫成效分类占比（重点帮扶占比最高的 ${chartStreets.length} 个街道）`
     : '各街道脱贫成效分类占比';
-  const streetMarks = {
-    width: CHART_WIDTH,
-    filterKey: 'street',
-    filterValue: (s: { name: string }) => s.name,
-    href: (s: { name: string }) => streetHref(s.name),
-  };
-  const streetsCount = figure('exit-streets-count', {
-    title: countTitle,
-    takeaway: byStreetTakeaway,
-    chart: (name) =>
+  /** The streets' stacked bars, as counts or as shares; each bar filters by its street. */
+  const streetBars =
+    (normalize: boolean) =>
+    (name: ChartName): string =>
       stackedBarChart(chartStreets, {
         ...name,
         label: 'name',
         series,
-        ...streetMarks,
-      }),
+        normalize,
+        width: CHART_WIDTH,
+        filterKey: 'street',
+        filterValue: (s) => s.name,
+        href: (s) => streetHref(s.name),
+      });
+  const streetsCount = figure('exit-streets-count', {
+    title: countTitle,
+    takeaway: byStreetTakeaway,
+    chart: streetBars(false),
     columns: areaColumns('街道'),
     rows: chartStreets,
     links: streetLinks,
@@ -158,14 +149,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   const streetsShare = figure('exit-streets-share', {
     title: shareTitle,
     takeaway: byStreetTakeaway,
-    chart: (name) =>
-      stackedBarChart(chartStreets, {
-        ...name,
-        label: 'name',
-        series,
-        normalize: true,
-        ...streetMarks,
-      }),
+    chart: streetBars(true),
     columns: [
       { key: 'name', label: '街道' },
       ...EXIT_CATEGORIES.map((c): TableColumn => ({ key: c, label: c, format: 'percent' })),

@@ -5,6 +5,7 @@
  */
 import {
   RECT_SORTS,
+  RECTIFICATION_FILTERS,
   rectificationBreakdown,
   rectificationItemCount,
   rectificationItems,
@@ -56,15 +57,8 @@ export type RectificationView = TopicView<
   'overdueNone' | 'overdueDetail'
 >;
 
-export const RECTIFICATION_FILTER_KEYS: readonly FilterKey[] = [
-  'street',
-  'village',
-  'source_level',
-  'source_type',
-  'category',
-  'rect_status',
-  'overdue',
-];
+/** The page offers every filter its queries take. */
+export const RECTIFICATION_FILTER_KEYS: readonly FilterKey[] = RECTIFICATION_FILTERS;
 /** Columns the items list sorts by (the `sort` query key). */
 export const RECT_SORT_KEYS = Object.keys(RECT_SORTS) as RectSortKey[];
 

@@ -28,13 +28,7 @@ import {
   weeklyChanges,
   weeklyTakeaway,
 } from './registration.ts';
-import {
-  CHART_MAX_ROWS,
-  VILLAGE_LIST_MAX,
-  groupByStreet,
-  orderByStreet,
-  topRows,
-} from '../shared/byStreet.ts';
+import { groupByStreet, listsVillages, orderByStreet, topRows } from '../shared/byStreet.ts';
 import { block, figure, text, type TopicView } from '../shared/topicView.ts';
 import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 
@@ -52,7 +46,7 @@ const OPEN_VILLAGES_MAX = 20;
 /** Past this many weeks the stacked weekly bars get too long: lines instead. */
 const WEEK_BARS_MAX = 20;
 
-const listVillages = (ctx: RegistrationContext) => ctx.villageCount <= VILLAGE_LIST_MAX;
+const listVillages = (ctx: RegistrationContext) => listsVillages(ctx.villageCount);
 
 /** The /registration/ page's parts, by name. */
 export type RegistrationView = TopicView<
@@ -163,11 +157,7 @@ export function renderRegistrationView(
   // With a village chosen, its own bar; otherwise the streets'.
   const areas = f.village ? villages : streets;
   const unit = f.village ? '村' : '街道';
-  const chartStreets = topRows(
-    areas,
-    (s) => s.households_added + s.households_removed,
-    CHART_MAX_ROWS,
-  );
+  const chartStreets = topRows(areas, (s) => s.households_added + s.households_removed);
   const streetChangeTitle =
     chartStreets.length < areas.length
       ? `新增纳入与清退户数（变动最多的 ${chartStreets.length} 个${unit}）`

@@ -11,6 +11,8 @@ import type { AnyTopicView } from './topicView.ts';
 import { runQuerySet, type TopicSpec } from './topicSpec.ts';
 
 export interface TopicPageSetting<C> {
+  /** The page's filters, in form order (the spec's). */
+  keys: TopicSpec<C, AnyTopicView>['keys'];
   ctx: C;
   /** Every street, in division-code order. */
   streets: StreetRow[];
@@ -38,7 +40,7 @@ export async function loadTopicSetting<C>(
     .map((s) => s.street)
     .filter((s) => !spec.villages || offered.has(s));
   const ctx = spec.context({ campaign, streets });
-  return { ctx, streets, villages, streetOptions };
+  return { keys: spec.keys, ctx, streets, villages, streetOptions };
 }
 
 export async function loadTopicPage<C, V extends AnyTopicView>(
