@@ -21,7 +21,14 @@ export interface PageAnswers {
   prefetch(files: readonly string[]): void;
 }
 
-export function pageAnswers(baseUrl: string, fetchImpl: typeof fetch = fetch): PageAnswers {
+/**
+ * The answers under `baseUrl`; `onGone` is told when a file is no longer on
+ * the site (404: a newer publication replaced this page's).
+ */
+export function pageAnswers(
+  baseUrl: string,
+  { fetchImpl = fetch, onGone }: { fetchImpl?: typeof fetch; onGone?: () => void } = {},
+): PageAnswers {
   const base = new URL(baseUrl, location.href);
   const pending = new Map<string, Promise<AnswerFile | undefined>>();
   const here = new Map<string, AnswerFile | undefined>();
@@ -33,6 +40,7 @@ export function pageAnswers(baseUrl: string, fetchImpl: typeof fetch = fetch): P
       try {
         const res = await fetchImpl(new URL(name, base), { credentials: 'same-origin' });
         // 404: a newer publication replaced this page's answers (the engine still has its data).
+        if (res.status === 404 || res.status === 410) onGone?.();
         if (!res.ok) return undefined;
         const file = (await res.json()) as Partial<AnswerFile>;
         return file.v === ANSWERS_VERSION && file.states ? (file as AnswerFile) : undefined;
