@@ -4,6 +4,7 @@
  * the browser runs after a filter changes.
  */
 import type { Campaign } from '../../contract/input/campaign.ts';
+import type { PublishManifest } from '../../contract/manifest.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { streetList, villageList, type StreetRow, type VillageRow } from '../../queries/places.ts';
 import type { AnyTopicView } from './topicView.ts';
@@ -20,12 +21,16 @@ export interface TopicPage<C, V> {
 
 export async function loadTopicPage<C, V extends AnyTopicView>(
   spec: TopicSpec<C, V>,
-  { engine, campaign }: { engine: Engine; campaign: Campaign },
+  {
+    engine,
+    campaign,
+    manifest,
+  }: { engine: Engine; campaign: Campaign; manifest: Pick<PublishManifest, 'projects_provided'> },
 ): Promise<TopicPage<C, V>> {
   const streets = await engine.query<StreetRow>(streetList());
   const all = await engine.query<VillageRow>(villageList());
   const villages = spec.villages ? all.filter(spec.villages) : all;
-  const ctx = spec.context({ campaign, streets });
+  const ctx = spec.context({ campaign, streets, projectsProvided: manifest.projects_provided });
   const view = spec.render(await runQuerySet(engine, spec.queries({}, ctx, {})), ctx, {}, {});
   return { ctx, view, streets, villages };
 }
