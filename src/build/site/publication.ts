@@ -80,6 +80,7 @@ export function getPublicationHistory(): Promise<PublicationHistory> {
       campaign,
       engine,
       files: digestsFromManifest(manifest),
+      projectsProvided: manifest.projects_provided,
     });
     return buildPublicationHistory(await readPublicationRecords(publicationsDir()), current);
   })();

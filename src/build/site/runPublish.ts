@@ -37,7 +37,8 @@ export async function runPublish({
 }: PublishOptions): Promise<boolean> {
   // The pages read the records from the same folder this run writes to.
   process.env.HTK_PUBLICATIONS_DIR = recordsDir;
-  if (!(await runBuild({ dataDir, outDir, log }))) {
+  const manifest = await runBuild({ dataDir, outDir, log });
+  if (!manifest) {
     log('未发布：没有记录本次发布。');
     return false;
   }
@@ -50,7 +51,12 @@ export async function runPublish({
   if (!db) throw new Error(`${outDir}/${DB_DIR}/ 中没有 DuckDB 数据文件`);
   const engine = await openNodeEngine(path.join(outDir, db.path));
   try {
-    const record = await buildPublicationRecord({ campaign, engine, files });
+    const record = await buildPublicationRecord({
+      campaign,
+      engine,
+      files,
+      projectsProvided: manifest.projects_provided,
+    });
     const { file, replaced } = await writePublicationRecord(recordsDir, record);
     const shown = shownPath(file);
     log(
