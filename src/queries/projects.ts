@@ -12,6 +12,7 @@ import {
   PROJECT_FINDING_COLUMNS,
   PROJECT_FINDING_WHERE,
 } from './projectFindings.ts';
+import type { ShortcomingRow } from './shuangdao.ts';
 import { ident, joinSql, sql, type SqlQuery } from './sql.ts';
 
 /** Filters that apply to a project. */
@@ -34,6 +35,10 @@ const SUMS = sql`count(*)::INTEGER AS projects,
     coalesce(sum(budget_wan), 0)::DOUBLE AS budget_wan,
     coalesce(sum(disbursed_wan), 0)::DOUBLE AS disbursed_wan,
     coalesce(sum(beneficiary_households), 0)::INTEGER AS beneficiaries`;
+/** The same over projects left-joined as `p` (none joined: 0 projects, 0 万元). */
+const JOINED_SUMS = sql`count(p.project_id)::INTEGER AS projects,
+    coalesce(sum(p.budget_wan), 0)::DOUBLE AS budget_wan,
+    coalesce(sum(p.disbursed_wan), 0)::DOUBLE AS disbursed_wan`;
 
 /** The groupings of `projectBreakdown`. */
 export type ProjectDim = 'all' | 'status' | 'category' | 'fund_source' | 'year';
@@ -114,10 +119,7 @@ export type ProjectVillageRow = {
  */
 export const projectsByVillage = (f: FilterState): SqlQuery => sql`
   SELECT v.street, v.village_code, v.village_name, v.shuangdao_round, v.is_poor_village,
-    count(p.project_id)::INTEGER AS projects,
-    coalesce(sum(p.budget_wan), 0)::DOUBLE AS budget_wan,
-    coalesce(sum(p.disbursed_wan), 0)::DOUBLE AS disbursed_wan,
-    coalesce(sum(p.beneficiary_households), 0)::INTEGER AS beneficiaries
+    ${JOINED_SUMS}, coalesce(sum(p.beneficiary_households), 0)::INTEGER AS beneficiaries
   FROM (SELECT * FROM villages WHERE ${whereOf(f, PLACE_FILTERS)}) v
   LEFT JOIN (SELECT * FROM projects WHERE ${whereOf(f, PROJECT_OWN_FILTERS)}) p
     ON p.village_code = v.village_code
@@ -140,18 +142,7 @@ export const projectTimeline = (f: FilterState): SqlQuery => sql`
   FROM events GROUP BY month ORDER BY month`;
 
 /** One row of `shortcomingCoverage`: a 双到 village's 领域 and the projects answering it. */
-export type ShortcomingCoverageRow = {
-  street: string;
-  village_code: string;
-  village_name: string;
-  shuangdao_round: string | null;
-  dimension: string;
-  mechanism_in_place: string;
-  shortcoming: string | null;
-  proposed_project: string | null;
-  estimated_investment_wan: number | null;
-  in_project_library: string | null;
-  responsible_unit: string | null;
+export type ShortcomingCoverageRow = ShortcomingRow & {
   /** Projects of this village whose 对应短板 is this 领域 (and that match the project filters). */
   projects: number;
   budget_wan: number;
@@ -166,10 +157,7 @@ export type ShortcomingCoverageRow = {
 export const shortcomingCoverage = (f: FilterState): SqlQuery => sql`
   SELECT s.street, s.village_code, s.village_name, s.dimension, s.mechanism_in_place,
     s.shortcoming, s.proposed_project, s.estimated_investment_wan::DOUBLE AS estimated_investment_wan,
-    s.in_project_library, s.shuangdao_round, s.responsible_unit,
-    count(p.project_id)::INTEGER AS projects,
-    coalesce(sum(p.budget_wan), 0)::DOUBLE AS budget_wan,
-    coalesce(sum(p.disbursed_wan), 0)::DOUBLE AS disbursed_wan
+    s.in_project_library, s.shuangdao_round, s.responsible_unit, ${JOINED_SUMS}
   FROM (SELECT * FROM shortcomings WHERE ${whereOf(f, PLACE_FILTERS)}) s
   LEFT JOIN (SELECT * FROM projects WHERE ${whereOf(f, PROJECT_OWN_FILTERS)}) p
     ON p.village_code = s.village_code AND p.shortcoming_dimension = s.dimension

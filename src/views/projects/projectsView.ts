@@ -13,6 +13,7 @@ import { PUBLISHED_TABLES } from '../../contract/published.ts';
 import type { Row } from '../../engine/engine.ts';
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
 import {
+  PROJECT_FILTERS,
   PROJECT_SORTS,
   projectBreakdown,
   projectItemCount,
@@ -53,6 +54,7 @@ import { PROJECT_COLUMNS, renderProjectTableHtml } from './projectHtml.ts';
 import { renderFindingsHtml, type FindingLists } from './findingsHtml.ts';
 import { COVERAGE_STATES } from './projectFindings.ts';
 import {
+  fundColumns,
   fundRowsOf,
   fundsTakeaway,
   projectTotals,
@@ -84,14 +86,8 @@ export type ProjectsView = TopicView<
 >;
 
 export const PROJECTS_PATH = '/projects/';
-export const PROJECTS_FILTER_KEYS: readonly FilterKey[] = [
-  'street',
-  'village',
-  'project_category',
-  'fund_source',
-  'project_status',
-  'project_finding',
-];
+/** The page's filters: every filter a project has (in form order). */
+export const PROJECTS_FILTER_KEYS: readonly FilterKey[] = PROJECT_FILTERS;
 /** Columns the project list sorts by (the `sort` query key). */
 export const PROJECT_SORT_KEYS = Object.keys(PROJECT_SORTS) as ProjectSortKey[];
 /** Projects a page of the list (/projects/, /projects/page/2/, …). */
@@ -155,14 +151,6 @@ export const PROJECT_LIST: PagedListSpec<ProjectItem> = {
   table: (items, o) => renderProjectTableHtml(items, o),
 };
 
-const fundColumns = (label: string): TableColumn[] => [
-  { key: 'name', label },
-  { key: 'projects', label: '项目', format: 'number' },
-  { key: 'budget_wan', label: '计划资金（万元）', format: 'money' },
-  { key: 'disbursed_wan', label: '已拨付（万元）', format: 'money' },
-  { key: 'paid_share', label: '拨付率', format: 'percent' },
-  { key: 'beneficiaries', label: '受益贫困户（户次）', format: 'number' },
-];
 const FUND_SERIES = [
   { key: 'disbursed_wan', name: '已拨付' },
   { key: 'undisbursed_wan', name: '未拨付' },
@@ -249,7 +237,7 @@ export function renderProjectsView(
       label: '受益贫困户',
       value: totals.beneficiaries,
       unit: '户次',
-      note: '各项目受益户数之和，一户可受益于多个项目',
+      note: '各项目受益户数之和',
     },
     {
       label: '已完工或已验收',
@@ -417,10 +405,7 @@ function renderCoverageHtml(rows: readonly ShortcomingCoverageRow[]): string {
         [
           { key: 'street', label: '街道' },
           { key: 'villages', label: '“双到”村', format: 'number' },
-          { key: '缺项目', label: '缺项目', format: 'number' },
-          { key: '补短板', label: '补短板', format: 'number' },
-          { key: '有项目', label: '有项目', format: 'number' },
-          { key: '无短板', label: '无短板', format: 'number' },
+          ...COVERAGE_STATES.map((s): TableColumn => ({ key: s, label: s, format: 'number' })),
         ],
         coverageByStreet(rows),
         { caption: '各街道“双到”村领域与项目（村×领域的个数）', class: NOWRAP_FIRST },

@@ -6,6 +6,7 @@ import { DIMENSIONS } from '../../contract/enums.ts';
 import { formatNumber, formatPercent, formatWanYuan } from '../../render/format.ts';
 import type { Row } from '../../engine/engine.ts';
 import type { HeatmapCell } from '../../render/charts/heatmapChart.ts';
+import type { ShortcomingRow } from '../../queries/shuangdao.ts';
 import { toNumber } from '../shared/numbers.ts';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -179,20 +180,7 @@ export function streetTakeaway(
 }
 
 /** One row of shortcomings, as shuangdaoMatrix returns it. */
-export interface ShortcomingRow {
-  [key: string]: string | number | null;
-  street: string;
-  village_code: string;
-  village_name: string;
-  shuangdao_round: string | null;
-  dimension: string;
-  mechanism_in_place: string;
-  shortcoming: string | null;
-  proposed_project: string | null;
-  estimated_investment_wan: number | null;
-  in_project_library: string | null;
-  responsible_unit: string | null;
-}
+export type { ShortcomingRow };
 
 /** One 双到 village of a street, with how many 领域 lack a long-term mechanism. */
 export interface MatrixVillage {
