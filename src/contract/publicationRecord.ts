@@ -11,6 +11,26 @@ const isoDate = z
   .string()
   .refine((s) => parseDate(s) === s, { message: '应为 YYYY-MM-DD 格式的日期' });
 const people = z.object({ households: count, persons: count }).strict();
+/** An amount in 万元, exact to two decimals (the published DECIMAL, summed). */
+const wan = z.number().min(0);
+
+/**
+ * Projects, when the publication has projects.csv (a record without it — one
+ * from before the file existed, or a publication without it — has none).
+ */
+export const ProjectFiguresSchema = z
+  .object({
+    projects: count,
+    /** 计划资金 and 已拨付, summed (万元). */
+    budget_wan: wan,
+    disbursed_wan: wan,
+    /** 已完工 or 已验收. */
+    done: count,
+    /** 受益贫困户数 summed over the projects (户次). */
+    beneficiaries: count,
+  })
+  .strict();
+export type ProjectFigures = z.output<typeof ProjectFiguresSchema>;
 
 /** The figures of one publication: aggregates from the named queries, nothing per household. */
 export const PublicationFiguresSchema = z
@@ -44,6 +64,8 @@ export const PublicationFiguresSchema = z
     shuangdao_villages_with_gap: z.record(z.string(), count),
     /** Households and persons (not 清退) per street (registrationByArea). */
     households_by_street: z.record(z.string(), people),
+    /** Projects and their funds (projectBreakdown); absent when projects.csv was not given. */
+    projects: ProjectFiguresSchema.optional(),
   })
   .strict();
 export type PublicationFigures = z.output<typeof PublicationFiguresSchema>;

@@ -12,8 +12,9 @@ import Papa from 'papaparse';
 import { test as plain, type BrowserContext, type Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { faultScope } from './faultScope.ts';
+import { TOPIC_PAGES } from './topicPages.ts';
 
-const TOPICS = ['/registration/', '/exit/', '/shuangdao/', '/rectification/'] as const;
+const TOPICS = TOPIC_PAGES;
 const ENGINE_TIMEOUT = 60_000;
 /** A wasm that cannot be downloaded is named as such (src/client/engineStatus.ts), not an unfit browser. */
 const ENGINE_DOWNLOAD_FAILED =

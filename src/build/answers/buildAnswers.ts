@@ -14,8 +14,6 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Campaign } from '../../contract/input/campaign.ts';
-import type { Engine } from '../../engine/engine.ts';
 import { FILTERS, type FilterKey, type FilterState } from '../../queries/filters.ts';
 import {
   ANSWERS_VERSION,
@@ -24,7 +22,7 @@ import {
   type AnswerFile,
   type AnswersIndex,
 } from '../../views/shared/answers.ts';
-import { loadTopicSetting } from '../../views/shared/loadTopicPage.ts';
+import { loadTopicSetting, type TopicSource } from '../../views/shared/loadTopicPage.ts';
 import type { QueryResults, TopicSpec } from '../../views/shared/topicSpec.ts';
 import type { AnyTopicView } from '../../views/shared/topicView.ts';
 import { batchQuery } from './batchQuery.ts';
@@ -90,7 +88,7 @@ export function singleFilterStates(
 /** The answers of one page: file (relative to the page's folder) → content, and how many states. */
 export async function pageAnswers<C>(
   spec: TopicSpec<C, AnyTopicView>,
-  source: { engine: Engine; campaign: Campaign },
+  source: TopicSource,
 ): Promise<{ files: Map<string, AnswerFile>; states: number }> {
   const { ctx, villages, streetOptions } = await loadTopicSetting(spec, source);
   const states = singleFilterStates(spec.keys, streetOptions, villages);
@@ -126,7 +124,7 @@ export async function pageAnswers<C>(
  */
 export async function buildAnswers(
   publishDir: string,
-  source: { engine: Engine; campaign: Campaign },
+  source: TopicSource,
 ): Promise<AnswersSummary> {
   const started = performance.now();
   const out = new Map<string, string>();

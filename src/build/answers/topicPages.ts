@@ -4,6 +4,7 @@
  * form is listed here (tests/unit/answers checks every page's form has answers).
  */
 import { exitTopic } from '../../views/exit/exitView.ts';
+import { projectsTopic } from '../../views/projects/projectsView.ts';
 import { rectificationTopic } from '../../views/rectification/rectificationView.ts';
 import { registrationTopic } from '../../views/registration/registrationView.ts';
 import type { TopicSpec } from '../../views/shared/topicSpec.ts';
@@ -22,4 +23,5 @@ export const TOPIC_PAGES: readonly TopicPageEntry[] = [
   { page: 'exit', spec: exitTopic },
   { page: 'shuangdao', spec: shuangdaoTopic },
   { page: 'rectification', spec: rectificationTopic },
+  { page: 'projects', spec: projectsTopic },
 ];

@@ -81,7 +81,7 @@ export async function publishForSite(
   await writeFile(path.join(dir, 'campaign.json'), JSON.stringify(data.campaign, null, 2));
   const engine = await openNodeEngine(path.join(dir, manifest.db.path));
   try {
-    const answers = await buildAnswers(dir, { engine, campaign: data.campaign });
+    const answers = await buildAnswers(dir, { engine, campaign: data.campaign, manifest });
     return { manifest, answers };
   } finally {
     engine.close();
@@ -99,6 +99,7 @@ export function getPublicationHistory(): Promise<PublicationHistory> {
       engine,
       privacy: manifest.privacy,
       files: digestsFromManifest(manifest),
+      projectsProvided: manifest.projects_provided,
     });
     return buildPublicationHistory(await readPublicationRecords(publicationsDir()), current);
   })();

@@ -13,6 +13,7 @@ import {
   changesByType,
   exitCategoryPeople,
   peopleByStatus,
+  projectBreakdown,
   rectificationTotals,
   registrationByArea,
   shortcomingsByDimension,
@@ -32,9 +33,16 @@ import { orderedKeys } from '../../views/updates/publications.ts';
 import { sha256File } from '../publish/checksums.ts';
 import { DOWNLOADS_DIR, type PublishManifest } from '../../contract/manifest.ts';
 import { toNumber } from '../../views/shared/numbers.ts';
+import { projectTotals } from '../../views/projects/projects.ts';
 
-/** The aggregate figures of the publication `engine` reads. */
-export async function collectPublicationFigures(engine: Engine): Promise<PublicationFigures> {
+/**
+ * The aggregate figures of the publication `engine` reads; project figures
+ * only when projects.csv was given (manifest.projects_provided).
+ */
+export async function collectPublicationFigures(
+  engine: Engine,
+  { projectsProvided }: { projectsProvided: boolean },
+): Promise<PublicationFigures> {
   // One after another: one connection, and the browser engine queues anyway.
   const people = await engine.query(peopleByStatus({}));
   // Exact (street_people), not counted from the generalised household rows.
@@ -44,6 +52,9 @@ export async function collectPublicationFigures(engine: Engine): Promise<Publica
   const dims = await engine.query(shortcomingsByDimension({}));
   const streets = await engine.query(registrationByArea({}, 'street'));
   const villages = await engine.query(streetList());
+  const projects = projectsProvided
+    ? projectTotals(await engine.query(projectBreakdown({})))
+    : null;
   const change = (type: string) => changes.find((r) => r.change_type === type);
   // Keys in the contract's order (streets in the villages' order): the file reads like the site.
   const keyed = <T>(rows: Row[], key: string, fixed: readonly string[], value: (r: Row) => T) => {
@@ -83,6 +94,15 @@ export async function collectPublicationFigures(engine: Engine): Promise<Publica
       households: toNumber(r.households_now),
       persons: toNumber(r.persons_now),
     })),
+    ...(projects && {
+      projects: {
+        projects: projects.projects,
+        budget_wan: projects.budget_wan,
+        disbursed_wan: projects.disbursed_wan,
+        done: projects.done,
+        beneficiaries: projects.beneficiaries,
+      },
+    }),
   };
 }
 
@@ -114,6 +134,8 @@ export async function buildPublicationRecord(input: {
   /** The publication's privacy report (manifest.json `privacy`, downloads/privacy-report.json). */
   privacy: PrivacyReport;
   files: readonly PublishedDigest[];
+  /** manifest.projects_provided: whether the record has project figures. */
+  projectsProvided: boolean;
 }): Promise<PublicationRecord> {
   const { campaign } = input;
   return {
@@ -122,7 +144,9 @@ export async function buildPublicationRecord(input: {
     region: campaign.region,
     title: campaign.title,
     sample: campaign.sample,
-    figures: await collectPublicationFigures(input.engine),
+    figures: await collectPublicationFigures(input.engine, {
+      projectsProvided: input.projectsProvided,
+    }),
     privacy: await collectPrivacySummary(input.engine, input.privacy),
     files: [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };

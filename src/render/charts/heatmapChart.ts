@@ -5,9 +5,9 @@ import { renderLegend } from './parts/legend.ts';
 import {
   NEUTRAL,
   categoricalSwatch,
+  colorSwatch,
   sequentialSwatches,
   swatch,
-  textOn,
   type Swatch,
 } from './parts/palette.ts';
 import { renderMark } from './parts/renderMark.ts';
@@ -27,7 +27,12 @@ export interface HeatmapChartOptions extends ChartOptions {
   /** Column labels, left to right. */
   columns: readonly string[];
   format?: (n: number) => string;
-  /** Colours for text values, e.g. `{ 是: 'var(--yes, #0072B2)' }` (defaults cover 是/否/不适用). */
+  /** The order text values take in the legend (default 是, 否, 不适用; others as they come). */
+  categories?: readonly string[];
+  /**
+   * Colours for text values, e.g. `{ 是: 'var(--c-yes, #0072B2)' }` (defaults cover 是/否/不适用);
+   * text on them as colorSwatch gives it.
+   */
   colors?: Readonly<Record<string, string>>;
   /** `data-filter-key` on each cell, with its row label as value (e.g. `village`). */
   filterKey?: string;
@@ -68,7 +73,7 @@ export function heatmapChart(cells: readonly HeatmapCell[], options: HeatmapChar
       categories.push(c.value);
   }
   // Known categories in their natural order (是 before 否), others as they come.
-  const known = Object.keys(DEFAULT_CATEGORIES);
+  const known = options.categories ?? Object.keys(DEFAULT_CATEGORIES);
   categories.sort((a, b) => (known.indexOf(a) + 1 || 99) - (known.indexOf(b) + 1 || 99));
   const steps = sequentialSwatches(5);
   const hi = max(numbers) ?? 0;
@@ -79,11 +84,7 @@ export function heatmapChart(cells: readonly HeatmapCell[], options: HeatmapChar
   let nextColor = 0;
   for (const cat of categories) {
     const given = options.colors?.[cat];
-    if (given)
-      categorySwatch.set(cat, {
-        fill: given,
-        text: /^#[0-9a-f]{6}$/i.test(given) ? textOn(given) : 'currentColor',
-      });
+    if (given) categorySwatch.set(cat, colorSwatch(given));
     else if (DEFAULT_CATEGORIES[cat]) categorySwatch.set(cat, DEFAULT_CATEGORIES[cat]);
     else categorySwatch.set(cat, categoricalSwatch(nextColor++));
   }

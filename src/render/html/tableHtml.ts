@@ -48,6 +48,8 @@ export function cellText(col: TableColumn, v: TableRow[string]): string {
       return formatNumber(Number(v));
     case 'wan':
       return formatNumber(Number(v), 1);
+    case 'money':
+      return formatNumber(Number(v), 2);
     case 'percent':
       return formatPercent(Number(v));
     case 'date':
@@ -59,7 +61,7 @@ export function cellText(col: TableColumn, v: TableRow[string]): string {
 
 /** Numeric columns are right-aligned and keep the raw value in data-v. */
 export const isNumericColumn = (c: TableColumn): boolean =>
-  c.format === 'number' || c.format === 'percent' || c.format === 'wan';
+  c.format === 'number' || c.format === 'percent' || c.format === 'wan' || c.format === 'money';
 
 /** A table of prepared rows, identical to `<DataTable columns rows caption links />`. */
 export function renderTableHtml(

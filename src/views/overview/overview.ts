@@ -9,11 +9,16 @@ import {
   changesByType,
   exitCategoryPeople,
   peopleByStatus,
+  projectBreakdown,
   rectificationTotals,
   securityGaps,
+  shortcomingCoverage,
   shortcomingsByDimension,
+  type ShortcomingCoverageRow,
 } from '../../queries/index.ts';
 import { toNumber } from '../shared/numbers.ts';
+import { projectTotals, type ProjectTotals } from '../projects/projects.ts';
+import { shortcomingFindings } from '../projects/projectFindings.ts';
 
 const sumWhere = (rows: Row[], key: string, col: string, values: readonly string[]) =>
   rows.filter((r) => values.includes(String(r[key]))).reduce((s, r) => s + toNumber(r[col]), 0);
@@ -25,6 +30,9 @@ export interface OverviewInput {
   gaps: Row | undefined;
   shuangdao: Row[];
   rect: Row | undefined;
+  /** projectBreakdown and shortcomingCoverage, unfiltered. */
+  projects: Row[];
+  coverage: ShortcomingCoverageRow[];
 }
 
 /** Runs the overview's named queries (unfiltered) and builds its figures. */
@@ -36,13 +44,15 @@ export async function loadOverview(engine: Engine): Promise<Overview> {
     gaps: (await engine.query(securityGaps({})))[0],
     shuangdao: await engine.query(shortcomingsByDimension({})),
     rect: (await engine.query(rectificationTotals({})))[0],
+    projects: await engine.query(projectBreakdown({})),
+    coverage: await engine.query<ShortcomingCoverageRow>(shortcomingCoverage({})),
   });
 }
 
 export type Overview = ReturnType<typeof buildOverview>;
 
 export function buildOverview(input: OverviewInput) {
-  const { people, changes, exits, gaps, shuangdao, rect } = input;
+  const { people, changes, exits, gaps, shuangdao, rect, projects, coverage } = input;
   const households = {
     now: sumWhere(people, 'status', 'households', ['在册', '已脱贫']),
     exited: sumWhere(people, 'status', 'households', ['已脱贫']),
@@ -99,5 +109,33 @@ export function buildOverview(input: OverviewInput) {
       overdue: toNumber(rect?.overdue),
       overdue_open: toNumber(rect?.overdue_open),
     },
+    projects: {
+      ...projectTotals(projects),
+      /** 双到 shortcomings (长效机制 否) that no project answers. */
+      unanswered: shortcomingFindings(coverage).unanswered.length,
+    },
+    projectsTakeaway: projectsTakeaway(
+      projectTotals(projects),
+      shortcomingFindings(coverage).unanswered.length,
+    ),
   };
+}
+
+/** "需关注：29 项“双到”短板没有对应项目；拨付超前 10 个、拨付滞后 2 个、无受益贫困户 19 个项目。" */
+export function projectsTakeaway(t: ProjectTotals, unanswered: number): string {
+  if (t.projects === 0) return '项目表中没有任何项目。';
+  const findings = (
+    [
+      ['拨付超前', t.ahead],
+      ['拨付滞后', t.behind],
+      ['无受益贫困户', t.no_beneficiaries],
+    ] as const
+  ).filter(([, n]) => n > 0);
+  const parts = [
+    ...(unanswered > 0 ? [`${formatNumber(unanswered)} 项“双到”短板没有对应项目`] : []),
+    ...(findings.length > 0
+      ? [`${findings.map(([f, n]) => `${f} ${formatNumber(n)} 个`).join('、')}项目`]
+      : []),
+  ];
+  return parts.length === 0 ? '没有需关注的情况。' : `需关注：${parts.join('；')}。`;
 }

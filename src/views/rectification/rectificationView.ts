@@ -25,8 +25,8 @@ import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { url } from '../../render/nav.ts';
 import type { TableColumn } from '../../render/html/table.ts';
 import { escapeHtml } from '../../render/html/tableHtml.ts';
-import { hasTopicState, topicSearch, type ListState } from '../shared/urlState.ts';
-import { renderPageLinksHtml } from '../../render/html/pageLinksHtml.ts';
+import type { ListState } from '../shared/urlState.ts';
+import { renderPagedList, sortOrderText, type PagedListSpec } from '../shared/pagedList.ts';
 import { RECT_COLUMNS, renderRectificationTableHtml } from './rectificationTableHtml.ts';
 import {
   RECT_PAGE_SIZE,
@@ -35,7 +35,7 @@ import {
   breakdownTotals,
   buildStatusStack,
   progressTakeaway,
-  rectPagePath,
+  RECT_PATH,
   statusTakeaway,
   thinProgress,
   unitTakeaway,
@@ -105,12 +105,22 @@ const statusColumns = (label: string): TableColumn[] => [
   { key: 'done_share', label: '完成率', format: 'percent' },
 ];
 
-/** "按整改时限从早到晚" — the order the list is in. */
-function orderText(list: ListState): string {
-  const col = RECT_COLUMNS.find((c) => c.sort === list.sort);
-  if (!col) return '逾期未完成的在前（逾期最久的最先），其次是其他未完成的，最后是已完成的';
-  return `按${col.label}${list.dir === 'desc' ? '降序' : '升序'}排列`;
-}
+/** The items list: 50 a page, pages 2… at /rectification/page/N/. */
+const rectList = (asOf: string): PagedListSpec<RectItem> => ({
+  path: RECT_PATH,
+  keys: RECTIFICATION_FILTER_KEYS,
+  pageSize: RECT_PAGE_SIZE,
+  label: '问题清单',
+  noun: '问题',
+  unit: '项',
+  order: (list) =>
+    sortOrderText(
+      RECT_COLUMNS,
+      list,
+      '逾期未完成的在前（逾期最久的最先），其次是其他未完成的，最后是已完成的',
+    ),
+  table: (items, o) => renderRectificationTableHtml(items, { asOf, ...o }),
+});
 
 export function renderRectificationView(
   r: QueryResults,
@@ -256,42 +266,15 @@ export function renderRectificationView(
 
   // The items list: this page of the filtered, searched, ordered items.
   const count = list.q ? toNumber((r.count ?? [])[0]?.items) : totals.items;
-  const page = list.page ?? 1;
-  const lastPage = Math.max(1, Math.ceil(count / RECT_PAGE_SIZE));
-  const items = (r.items ?? []) as RectItem[];
-  const first = (page - 1) * RECT_PAGE_SIZE + 1;
-  const stateful = hasTopicState({ filters: f, list });
-  const href = (p: number) =>
-    stateful
-      ? url(
-          `/rectification/${topicSearch({ filters: f, list: { ...list, page: p } }, RECTIFICATION_FILTER_KEYS)}`,
-        )
-      : url(rectPagePath(p));
-  const range =
-    items.length > 0 && lastPage > 1
-      ? `本页为第 ${formatNumber(first)}—${formatNumber(first + items.length - 1)} 项。`
-      : '';
-  const itemsNote = `共 ${formatNumber(count)} 项${list.q ? `含“${list.q}”` : ''}，每页 ${RECT_PAGE_SIZE} 项：${orderText(list)}。${range}`;
-  const itemsList =
-    items.length === 0
-      ? `<p class="card my-4 text-sm">${count === 0 ? '没有符合条件的问题。' : '这一页没有问题：请回到第 1 页。'}</p>` +
-        renderPageLinksHtml(Math.min(page, lastPage), lastPage, href, '问题清单分页')
-      : renderPageLinksHtml(page, lastPage, href, '问题清单分页（上）') +
-        renderRectificationTableHtml(items, {
-          asOf: ctx.asOf,
-          caption: `问题清单（第 ${formatNumber(page)} 页，共 ${formatNumber(lastPage)} 页）`,
-          start: first,
-          sort: list.sort ? { key: list.sort, dir: list.dir ?? 'asc' } : undefined,
-        }) +
-        renderPageLinksHtml(page, lastPage, href, '问题清单分页');
+  const items = renderPagedList(rectList(ctx.asOf), (r.items ?? []) as RectItem[], count, f, list);
   return {
     keyFigures,
     figures: { bySource, byLevel, byCategory, progress: progressChart, overdueUnits },
     blocks: {
       overdueList: block('rect-overdue-list', overdueList),
-      itemsList: block('rect-items-list', itemsList),
+      itemsList: block('rect-items-list', items.html),
     },
-    texts: { itemsNote: text('rect-items-note', itemsNote) },
+    texts: { itemsNote: text('rect-items-note', items.note) },
     toggles: {
       overdueNone: toggle('rect-overdue-none', totals.overdue_open > 0),
       overdueDetail: toggle('rect-overdue-detail', totals.overdue_open === 0),

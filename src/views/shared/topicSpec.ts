@@ -19,11 +19,13 @@ export type QuerySet = Record<string, SqlQuery>;
 /** Their results, by the same names. */
 export type QueryResults = Record<string, Row[]>;
 
-/** What the build knows before any query of the page: the campaign and the streets. */
+/** What the build knows before any query of the page: the campaign, the streets, what was published. */
 export interface TopicSetting {
   campaign: Campaign;
   /** Every street with its village counts, in division-code order (streetList). */
   streets: StreetRow[];
+  /** Whether projects.csv was provided (manifest.projects_provided): without it the projects table is empty. */
+  projectsProvided: boolean;
 }
 
 /** One query for every row of a list, and how its rows become CSV columns. */

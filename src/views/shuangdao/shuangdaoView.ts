@@ -10,7 +10,7 @@ import {
 } from '../../queries/shuangdao.ts';
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
 import { barChart, stackedBarChart } from '../../render/charts/index.ts';
-import { formatNumber, formatShare } from '../../render/format.ts';
+import { formatNumber, formatShare, formatWanYuan, wanFigure } from '../../render/format.ts';
 import { DIMENSIONS } from '../../contract/enums.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { url } from '../../render/nav.ts';
@@ -21,11 +21,9 @@ import { renderShuangdaoStreetHtml } from './shuangdaoStreetHtml.ts';
 import {
   buildDimensionRows,
   buildStreetSummary,
-  formatInvestment,
   gapTakeaway,
   groupMatrixByStreet,
   INLINE_MATRIX_VILLAGES,
-  investmentFigure,
   investmentTakeaway,
   projectTakeaway,
   shuangdaoStreetPath,
@@ -123,7 +121,7 @@ export function renderShuangdaoView(
       : ctx.streets;
   const { rows: streets, withoutShuangdao } = buildStreetSummary(streetsInView, byStreet);
   const totals = shuangdaoTotals(streets);
-  const investment = investmentFigure(totals.investment_wan);
+  const investment = wanFigure(totals.investment_wan);
   const dimensions = f.dimension ? 1 : DIMENSIONS.length;
 
   const keyFigures: ShuangdaoView['keyFigures'] = [
@@ -213,7 +211,7 @@ export function renderShuangdaoView(
         ...name,
         label: 'dimension',
         value: 'investment_wan',
-        format: formatInvestment,
+        format: (n) => formatWanYuan(n),
         ...dimensionMarks,
       }),
     columns: [

@@ -86,11 +86,18 @@ export function trendTakeaways(records: readonly PublicationRecord[]): {
   };
 }
 
-/** One line for a publication: `建档立卡 1,446 户、4,683 人；整改已完成 83 / 120 项，逾期未完成 20 项。` */
+/**
+ * One line for a publication: `建档立卡 1,446 户、4,683 人；整改已完成 83 / 120 项，逾期未完成 20 项；
+ * 资金项目 585 个，已拨付 15,884.44 / 35,728.2 万元。`
+ */
 export function recordSummary(record: PublicationRecord): string {
   const reg = registered(record.figures);
   const r = record.figures.rectifications;
-  return `建档立卡 ${formatNumber(reg.households)} 户、${formatNumber(reg.persons)} 人；整改已完成 ${formatNumber(r.done)} / ${formatNumber(r.items)} 项，逾期未完成 ${formatNumber(r.overdue_open)} 项。`;
+  const p = record.figures.projects;
+  const projects = p
+    ? `；资金项目 ${formatNumber(p.projects)} 个，已拨付 ${formatNumber(p.disbursed_wan, 2)} / ${formatNumber(p.budget_wan, 2)} 万元`
+    : '';
+  return `建档立卡 ${formatNumber(reg.households)} 户、${formatNumber(reg.persons)} 人；整改已完成 ${formatNumber(r.done)} / ${formatNumber(r.items)} 项，逾期未完成 ${formatNumber(r.overdue_open)} 项${projects}。`;
 }
 
 /** A small table of one record's figures. */
@@ -100,7 +107,7 @@ export interface FigureTable {
   rows: { label: string; value: number; unit: string }[];
 }
 
-/** One record's figures as four small tables: register, exit categories, rectification, 双到. */
+/** One record's figures as small tables: register, exit categories, rectification, 双到, and projects if it has them. */
 export function recordFigureTables(record: PublicationRecord): FigureTable[] {
   const f = record.figures;
   const reg = registered(f);
@@ -156,5 +163,20 @@ export function recordFigureTables(record: PublicationRecord): FigureTable[] {
         })),
       ],
     },
+    ...(f.projects
+      ? [
+          {
+            id: 'projects',
+            title: '资金项目',
+            rows: [
+              { label: '项目', value: f.projects.projects, unit: '个' },
+              { label: '已完工或已验收', value: f.projects.done, unit: '个' },
+              { label: '计划资金', value: f.projects.budget_wan, unit: '万元' },
+              { label: '已拨付', value: f.projects.disbursed_wan, unit: '万元' },
+              { label: '受益贫困户（户次）', value: f.projects.beneficiaries, unit: '户次' },
+            ],
+          },
+        ]
+      : []),
   ];
 }

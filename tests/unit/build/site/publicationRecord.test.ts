@@ -49,7 +49,7 @@ afterAll(() => {
 
 describe('collectPublicationFigures', () => {
   it('counts households and persons by status, as in the input rows', async () => {
-    const f = await collectPublicationFigures(engine);
+    const f = await collectPublicationFigures(engine, { projectsProvided: true });
     for (const status of ['在册', '已脱贫', '清退'] as const) {
       const rows = data.households.filter((h) => h.status === status);
       const got = f.people_by_status[status] ?? { households: 0, persons: 0 };
@@ -59,7 +59,7 @@ describe('collectPublicationFigures', () => {
   });
 
   it('counts households per exit category and per street without 清退', async () => {
-    const f = await collectPublicationFigures(engine);
+    const f = await collectPublicationFigures(engine, { projectsProvided: true });
     const active = data.households.filter((h) => h.status !== '清退');
     for (const c of new Set(active.map((h) => h.exit_category)))
       expect(f.households_by_exit_category[String(c)]).toBe(
@@ -75,7 +75,7 @@ describe('collectPublicationFigures', () => {
   });
 
   it('counts added and removed households and their persons from the change records', async () => {
-    const f = await collectPublicationFigures(engine);
+    const f = await collectPublicationFigures(engine, { projectsProvided: true });
     const of = (t: string) => data.household_changes.filter((c) => c.change_type === t);
     expect(f.changes.households_added).toBe(of('新增纳入').length);
     expect(f.changes.persons_added).toBe(of('新增纳入').reduce((s, c) => s + c.persons_delta, 0));
@@ -84,7 +84,7 @@ describe('collectPublicationFigures', () => {
   });
 
   it('counts rectification items by status and 双到 villages with a gap per dimension', async () => {
-    const f = await collectPublicationFigures(engine);
+    const f = await collectPublicationFigures(engine, { projectsProvided: true });
     const r = data.rectifications;
     expect(f.rectifications.items).toBe(r.length);
     expect(f.rectifications.done).toBe(r.filter((x) => x.status === '已完成').length);
@@ -98,6 +98,35 @@ describe('collectPublicationFigures', () => {
         data.shortcomings.filter((s) => s.dimension === dimension && s.mechanism_in_place === '否')
           .length,
       );
+  });
+});
+
+describe('project figures', () => {
+  it('count projects, their funds (exact to the hundredth of 万元) and households, as in the input rows', async () => {
+    expect(manifest.projects_provided).toBe(true);
+    const f = await collectPublicationFigures(engine, { projectsProvided: true });
+    const p = data.projects ?? [];
+    expect(p.length).toBeGreaterThan(0);
+    const cents = (key: 'budget_wan' | 'disbursed_wan') =>
+      p.reduce((s, x) => s + Math.round(x[key] * 100), 0) / 100;
+    expect(f.projects).toEqual({
+      projects: p.length,
+      budget_wan: cents('budget_wan'),
+      disbursed_wan: cents('disbursed_wan'),
+      done: p.filter((x) => x.status === '已完工' || x.status === '已验收').length,
+      beneficiaries: p.reduce((s, x) => s + x.beneficiary_households, 0),
+    });
+  });
+
+  it('are left out when projects.csv was not given', async () => {
+    const f = await collectPublicationFigures(engine, { projectsProvided: false });
+    expect(f).not.toHaveProperty('projects');
+  });
+
+  it('are optional: the committed record from before projects.csv existed still reads', async () => {
+    const records = await readPublicationRecords('publications');
+    expect(records.length).toBeGreaterThan(0);
+    for (const r of records) expect(r.figures.rectifications.items).toBeGreaterThan(0);
   });
 });
 
@@ -151,6 +180,7 @@ describe('the records folder', () => {
       engine,
       privacy: manifest.privacy,
       files: digestsFromManifest(manifest),
+      projectsProvided: manifest.projects_provided,
     });
     expect(record.as_of).toBe(data.campaign.as_of);
     const first = await writePublicationRecord(records, { ...record, note: '第一次' });
@@ -168,6 +198,7 @@ describe('the records folder', () => {
       engine,
       privacy: manifest.privacy,
       files: [],
+      projectsProvided: true,
     });
     await writePublicationRecord(records, record);
     writeFileSync(path.join(records, '2018-01-01.json'), formatPublicationRecord(record));
