@@ -7,8 +7,17 @@
  * tables hold counts only, so a village filter answers with households, not
  * persons (docs/privacy.md).
  */
+import { DISTRICT_REMAINDER } from '../contract/privacyReport.ts';
 import { whereOf, type FilterKey, type FilterState } from './filters.ts';
 import { sql, type SqlQuery } from './sql.ts';
+
+/**
+ * The sum of the persons of the rows, or null when any row's persons are not
+ * published (a street cell of fewer than k households): a sum that leaves some
+ * out would read as exact.
+ */
+const personsSum = (where = sql`TRUE`) =>
+  sql`CASE WHEN count(*) FILTER (WHERE ${where} AND persons IS NULL) = 0 THEN coalesce(sum(persons) FILTER (WHERE ${where}), 0) END`;
 
 export const HOUSEHOLD_FILTERS: readonly FilterKey[] = [
   'street',
@@ -38,13 +47,14 @@ const villagePeopleByStatus = (f: FilterState): SqlQuery => sql`
 
 /**
  * Households and persons by 建档状态, exact: from street_people for the district
- * or a street; for a village households only (persons are not published per status there).
+ * or a street (persons null where some are not published); for a village
+ * households only (persons are not published per status there).
  */
 export const peopleByStatus = (f: FilterState): SqlQuery =>
   f.village
     ? villagePeopleByStatus(f)
     : sql`
-  SELECT status, sum(households)::INTEGER AS households, sum(persons)::INTEGER AS persons
+  SELECT status, sum(households)::INTEGER AS households, (${personsSum()})::INTEGER AS persons
   FROM street_people WHERE ${whereOf(f, STREET_FILTERS)}
   GROUP BY status ORDER BY status`;
 
@@ -62,19 +72,21 @@ export const changesByType = (f: FilterState): SqlQuery =>
 
 /**
  * Per street: households and persons at the start of the review, added,
- * removed, exited and now, all exact. start = now − added + removed (− other
- * person changes).
+ * removed, exited and now, all exact (persons null where a street publishes
+ * only counts). start = now − added + removed (− other person changes). The
+ * villages whose household rows went to the district are a row of their own
+ * (key '', named DISTRICT_REMAINDER): their households are in no street's figures.
  */
 const registrationByStreet = (f: FilterState): SqlQuery => sql`
   WITH people AS (
-    SELECT street AS key, street AS name, street,
+    SELECT coalesce(street, '') AS key, coalesce(street, ${DISTRICT_REMAINDER}) AS name, street,
       coalesce(sum(households) FILTER (WHERE status <> '清退'), 0)::INTEGER AS households_now,
-      coalesce(sum(persons) FILTER (WHERE status <> '清退'), 0)::INTEGER AS persons_now,
+      (${personsSum(sql`status <> '清退'`)})::INTEGER AS persons_now,
       coalesce(sum(households) FILTER (WHERE status = '已脱贫'), 0)::INTEGER AS households_exited,
-      coalesce(sum(persons) FILTER (WHERE status = '已脱贫'), 0)::INTEGER AS persons_exited
+      (${personsSum(sql`status = '已脱贫'`)})::INTEGER AS persons_exited
     FROM street_people WHERE ${whereOf(f, STREET_FILTERS)} GROUP BY street
   ), changes AS (
-    SELECT street AS key,
+    SELECT coalesce(street, '') AS key,
       coalesce(sum(records) FILTER (WHERE change_type = '新增纳入'), 0)::INTEGER AS households_added,
       coalesce(sum(persons) FILTER (WHERE change_type = '新增纳入'), 0)::INTEGER AS persons_added,
       coalesce(sum(records) FILTER (WHERE change_type = '清退'), 0)::INTEGER AS households_removed,
@@ -182,8 +194,12 @@ export const householdTypes = (f: FilterState): SqlQuery => sql`
   FROM households WHERE ${whereOf(f, HOUSEHOLD_FILTERS)}
   GROUP BY ALL ORDER BY household_type, labor_capacity`;
 
-/** Households and persons by 脱贫成效分类, exact, for the district or a street (street_people; 清退 left out). */
+/**
+ * Households and persons by 脱贫成效分类, exact, for the district or a street
+ * (street_people; 清退 left out). A street published by 建档状态 only gives a
+ * row with a null category; persons are null where some are not published.
+ */
 export const exitCategoryPeople = (f: FilterState): SqlQuery => sql`
-  SELECT exit_category, sum(households)::INTEGER AS households, sum(persons)::INTEGER AS persons
+  SELECT exit_category, sum(households)::INTEGER AS households, (${personsSum()})::INTEGER AS persons
   FROM street_people WHERE status <> '清退' AND ${whereOf(f, ['street', 'exit_category'])}
   GROUP BY exit_category ORDER BY exit_category`;

@@ -35,7 +35,8 @@ export interface ChangeCountRow {
 }
 
 export interface StreetChangeRow {
-  street: string;
+  /** null: the district remainder (villages whose households are counted only in the district). */
+  street: string | null;
   change_type: ChangeType;
   records: number;
   persons: number;
@@ -86,13 +87,18 @@ export function changeCounts(changes: readonly PlacedChange[]): ChangeCountRow[]
   return [...cells.values()];
 }
 
-export function streetChanges(changes: readonly PlacedChange[]): StreetChangeRow[] {
+/** Records and persons per area (as street_people counts the households) and type. */
+export function streetChanges(
+  changes: readonly PlacedChange[],
+  areaOf: (village: Village) => string | null,
+): StreetChangeRow[] {
   const cells = new Map<string, StreetChangeRow>();
   for (const c of changes) {
-    const key = `${c.village.street}|${c.change_type}`;
+    const street = areaOf(c.village);
+    const key = `${street ?? ''}|${c.change_type}`;
     let cell = cells.get(key);
     if (!cell) {
-      cell = { street: c.village.street, change_type: c.change_type, records: 0, persons: 0 };
+      cell = { street, change_type: c.change_type, records: 0, persons: 0 };
       cells.set(key, cell);
     }
     cell.records += 1;

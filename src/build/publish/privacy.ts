@@ -13,14 +13,16 @@ import {
   HOUSEHOLD_DETAIL,
   QUASI_IDENTIFIERS,
   SENSITIVE_COLUMNS,
+  type LentTo,
   type PrivacyReport,
 } from '../../contract/privacyReport.ts';
 import { changeCounts, changeReasons, streetChanges, type PlacedChange } from './changeTables.ts';
 import { shapeHouseholds } from './shapeHouseholds.ts';
 import { sortRows } from './sortRows.ts';
-import { streetPeople } from './streetPeople.ts';
+import { streetPeople, type AreaOf } from './streetPeople.ts';
+import { assertStreetFigures } from './assertStreetFigures.ts';
 import { villageLookup } from './villageLookup.ts';
-import { villagePeople } from './villagePeople.ts';
+import { villagePeople, withholdDifferences } from './villagePeople.ts';
 
 /** One row of a published table, keyed by the table's column names. */
 export type PublishedRow = Record<string, unknown>;
@@ -44,6 +46,16 @@ function neverPublished(k: number, bands: string[]): string[] {
   ];
 }
 
+/** Where lent rows went, in words: "（同村最后一组 2 行、街道组 1 行）". */
+function lentText(to: LentTo): string {
+  const parts = [
+    to.village > 0 ? `同村最后一组 ${to.village} 行` : '',
+    to.street > 0 ? `街道组 ${to.street} 行` : '',
+    to.district > 0 ? `全区组 ${to.district} 行` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `：${parts.join('、')}` : '';
+}
+
 /** Shapes a validated dataset into every published table, plus the privacy report. */
 export function shapeForPublication(data: Dataset): Publication {
   const villageOf = villageLookup(data.villages);
@@ -62,7 +74,29 @@ export function shapeForPublication(data: Dataset): Publication {
     return { ...c, village };
   });
   const reasons = changeReasons(changes, k);
+  // Households are counted in the street tables where their village's rows are published.
+  const areaOf: AreaOf = (v) =>
+    households.detail.get(v.village_code) === HOUSEHOLD_DETAIL.district ? null : v.street;
+  const street = streetPeople(data.households, villageOf, areaOf, k);
   const people = villagePeople(data.households, data.villages, k);
+  const primaryWithheld = people.filter((p) => p.persons === null && p.households > 0).length;
+  const areasWithPersons = new Set<string | null>();
+  const areasWithout = new Set<string | null>();
+  for (const r of street.rows)
+    if (r.status !== '清退') (r.persons === null ? areasWithout : areasWithPersons).add(r.street);
+  for (const a of areasWithout) areasWithPersons.delete(a);
+  const secondaryWithheld = withholdDifferences(
+    people,
+    (p) => areaOf(villageOf(p.village_code, 'villages.csv')),
+    areasWithPersons,
+    k,
+  );
+  assertStreetFigures(
+    street.rows,
+    people,
+    (p) => areaOf(villageOf(p.village_code, 'villages.csv')),
+    k,
+  );
 
   const tables: Record<string, PublishedRow[]> = {
     villages: data.villages.map((v) => ({
@@ -75,9 +109,9 @@ export function shapeForPublication(data: Dataset): Publication {
     })),
     households: households.rows as unknown as PublishedRow[],
     village_people: people as unknown as PublishedRow[],
-    street_people: streetPeople(data.households, villageOf) as unknown as PublishedRow[],
+    street_people: street.rows as unknown as PublishedRow[],
     change_counts: changeCounts(changes) as unknown as PublishedRow[],
-    street_changes: streetChanges(changes) as unknown as PublishedRow[],
+    street_changes: streetChanges(changes, areaOf) as unknown as PublishedRow[],
     change_reasons: reasons.rows as unknown as PublishedRow[],
     shortcomings: data.shortcomings.map((s) => {
       const v = villageOf(s.village_code, 'shortcomings.csv');
@@ -152,9 +186,11 @@ export function shapeForPublication(data: Dataset): Publication {
   const bands = incomeBandLabels(data.campaign.income_bands);
   const registered = households.rows.length;
   const generalised = registered - households.levels.exact;
-  const personsWithheld = people.filter((p) => p.persons === null && p.households > 0).length;
+  const personsWithheld = primaryWithheld + secondaryWithheld;
   const aggregates = {
     village_persons_withheld: personsWithheld,
+    village_persons_withheld_for_street: secondaryWithheld,
+    street_cells: street.cells,
     reason_cells: reasons.cells,
   };
   return {
@@ -168,14 +204,16 @@ export function shapeForPublication(data: Dataset): Publication {
       levels: households.levels,
       for_diversity: households.forDiversity,
       borrowed: households.borrowed,
+      borrowed_to: households.borrowedTo,
       villages: households.villages,
       villages_not_by_village: households.villagesNotByVillage,
       withheld_values: households.withheld,
       aggregates,
       never_published: neverPublished(k, bands),
       rules: [
-        `户级数据：${registered} 个建档立卡户各一行，其中 ${generalised} 行做了泛化（${households.forDiversity} 行只因同组分类或收入段相同、或同有“三保障”缺口而泛化，${households.borrowed} 行借给同村补足最后一组），${households.villagesNotByVillage.length} 个村的户级数据并入街道或全区。`,
-        `村级人数：${personsWithheld} 个村建档立卡户不足 ${k} 户，只公开户数。`,
+        `户级数据：${registered} 个建档立卡户各一行，其中 ${generalised} 行做了泛化（${households.forDiversity} 行只因同组分类或收入段相同、或同有“三保障”缺口而泛化；${households.borrowed} 行借给别的组补足${lentText(households.borrowedTo)}），${households.villagesNotByVillage.length} 个村的户级数据并入街道或全区。`,
+        `村级人数：${personsWithheld} 个村不公开人数（${primaryWithheld} 个村建档立卡户不足 ${k} 户；${secondaryWithheld} 个村是为了不让街道人数减去各村人数算出不足 ${k} 户的人数），只公开户数。`,
+        `街道汇总：${street.cells.district_remainder} 户所在的村户级数据并入全区，在各街道户数人数表中计入“并入全区”（街道为空），不计入所在街道；${street.cells.by_status_only} 个街道（或并入全区的合计）某格不足 ${k} 户或某一建档状态只有一种分类，只按建档状态公开；${street.cells.persons_withheld} 格不足 ${k} 户，只公开户数。`,
         `变动原因类别：按街道列出 ${reasons.cells.street} 类，并入其余街道合计 ${reasons.cells.district} 类，${reasons.cells.withheld} 组不公开。`,
       ],
     },

@@ -23,6 +23,7 @@ import { DIMENSIONS, EXIT_CATEGORIES, HOUSEHOLD_STATUSES } from '../../contract/
 import type { PrivacyReport } from '../../contract/privacyReport.ts';
 import {
   PUBLICATION_RECORD_VERSION,
+  UNCATEGORISED_HOUSEHOLDS,
   type PublicationFigures,
   type PublicationPrivacy,
   type PublicationRecord,
@@ -32,6 +33,10 @@ import { orderedKeys } from '../../views/updates/publications.ts';
 import { sha256File } from '../publish/checksums.ts';
 import { DOWNLOADS_DIR, type PublishManifest } from '../../contract/manifest.ts';
 import { toNumber } from '../../views/shared/numbers.ts';
+
+/** Persons as published: null where street_people withholds some (docs/privacy.md). */
+const personsOf = (v: unknown): number | null =>
+  v === null || v === undefined ? null : toNumber(v);
 
 /** The aggregate figures of the publication `engine` reads. */
 export async function collectPublicationFigures(engine: Engine): Promise<PublicationFigures> {
@@ -55,10 +60,13 @@ export async function collectPublicationFigures(engine: Engine): Promise<Publica
   return {
     people_by_status: keyed(people, 'status', HOUSEHOLD_STATUSES, (r) => ({
       households: toNumber(r.households),
-      persons: toNumber(r.persons),
+      persons: personsOf(r.persons),
     })),
-    households_by_exit_category: keyed(exits, 'exit_category', EXIT_CATEGORIES, (r) =>
-      toNumber(r.households),
+    households_by_exit_category: keyed(
+      exits.map((r) => ({ ...r, exit_category: r.exit_category ?? UNCATEGORISED_HOUSEHOLDS })),
+      'exit_category',
+      EXIT_CATEGORIES,
+      (r) => toNumber(r.households),
     ),
     changes: {
       households_added: toNumber(change('新增纳入')?.records),
@@ -81,7 +89,7 @@ export async function collectPublicationFigures(engine: Engine): Promise<Publica
     ),
     households_by_street: keyed(streets, 'name', streetOrder, (r) => ({
       households: toNumber(r.households_now),
-      persons: toNumber(r.persons_now),
+      persons: personsOf(r.persons_now),
     })),
   };
 }

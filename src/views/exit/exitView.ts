@@ -105,8 +105,12 @@ const categoryHref = (c: string) => url(`/exit/?exit_category=${encodeURICompone
 export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState): ExitView {
   const streets = orderByStreet(exitByArea(r.streets ?? []), ctx.streetOrder);
 
-  // Key figures: exact persons from village_people unless a household-only filter is set.
-  const householdOnly = HOUSEHOLD_ONLY.some((k) => f[k]);
+  // Key figures: exact persons from street_people unless a household-only filter is set, or a
+  // street there is published by 建档状态 only (too few households): then the household rows.
+  const uncategorised = (r.people ?? []).some(
+    (p) => p.exit_category === null || p.exit_category === undefined,
+  );
+  const householdOnly = HOUSEHOLD_ONLY.some((k) => f[k]) || uncategorised;
   const people = householdOnly
     ? EXIT_CATEGORIES.map((c) => ({
         exit_category: c,

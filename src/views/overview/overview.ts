@@ -17,6 +17,13 @@ import { toNumber } from '../shared/numbers.ts';
 
 const sumWhere = (rows: Row[], key: string, col: string, values: readonly string[]) =>
   rows.filter((r) => values.includes(String(r[key]))).reduce((s, r) => s + toNumber(r[col]), 0);
+/** The same for persons: null when any is not published (a street of too few households). */
+const personsWhere = (rows: Row[], key: string, values: readonly string[]) => {
+  const of = rows.filter((r) => values.includes(String(r[key])));
+  return of.some((r) => r.persons === null || r.persons === undefined)
+    ? null
+    : sumWhere(of, key, 'persons', values);
+};
 
 export interface OverviewInput {
   people: Row[];
@@ -50,22 +57,31 @@ export function buildOverview(input: OverviewInput) {
     added: sumWhere(changes, 'change_type', 'records', ['新增纳入']),
   };
   const persons = {
-    now: sumWhere(people, 'status', 'persons', ['在册', '已脱贫']),
-    exited: sumWhere(people, 'status', 'persons', ['已脱贫']),
+    now: personsWhere(people, 'status', ['在册', '已脱贫']),
+    exited: personsWhere(people, 'status', ['已脱贫']),
     removed: -sumWhere(changes, 'change_type', 'persons', ['清退']),
     added: sumWhere(changes, 'change_type', 'persons', ['新增纳入']),
   };
-  const exitTotal = exits.reduce((s, r) => s + toNumber(r.households), 0);
+  const exitTotal = exits
+    .filter((r) => r.exit_category !== null && r.exit_category !== undefined)
+    .reduce((s, r) => s + toNumber(r.households), 0);
   const exitRows = EXIT_CATEGORIES.map((category) => {
     const households = sumWhere(exits, 'exit_category', 'households', [category]);
     return { category, households, share: exitTotal > 0 ? households / exitTotal : 0 };
   });
   const top = [...exitRows].sort((a, b) => b.households - a.households)[0];
   const focus = exitRows.find((r) => r.category === '重点帮扶');
+  // A street published by 建档状态 only (too few households in a cell) has no categories.
+  const uncategorised = exits
+    .filter((r) => r.exit_category === null || r.exit_category === undefined)
+    .reduce((s, r) => s + toNumber(r.households), 0);
   const exitTakeaway =
     exitTotal === 0
       ? '暂无建档立卡户。'
-      : `${formatNumber(exitTotal)} 户中，${top?.category}最多（${formatPercent(top?.share ?? 0)}）；需重点帮扶 ${formatNumber(focus?.households ?? 0)} 户。`;
+      : `${formatNumber(exitTotal)} 户中，${top?.category}最多（${formatPercent(top?.share ?? 0)}）；需重点帮扶 ${formatNumber(focus?.households ?? 0)} 户。` +
+        (uncategorised > 0
+          ? `另有 ${formatNumber(uncategorised)} 户所在街道户数太少，为保护隐私不按分类公开。`
+          : '');
 
   const shuangdaoRows = DIMENSIONS.map((dimension) => {
     const r = shuangdao.find((x) => x.dimension === dimension);

@@ -138,7 +138,7 @@ export function renderRegistrationView(
   const hSteps = householdSteps(total);
   const pSteps = personSteps(total, byType);
   const hTakeaway = householdTakeaway(total);
-  const pTakeaway = personTakeaway(total);
+  const pTakeaway = personTakeaway(total, f.village ? 'village' : 'area');
   const waterfall = (id: string, title: string, takeaway: string, steps: typeof hSteps) =>
     figure(id, {
       title,
@@ -188,7 +188,8 @@ export function renderRegistrationView(
         width: CHART_WIDTH,
         filterKey: f.village ? 'village' : 'street',
         filterValue: (s) => (f.village ? s.key : s.name),
-        href: (s) => (f.village ? villageHref(s.key) : streetHref(s.name)),
+        // The district remainder (key '') has no page of its own.
+        href: (s) => (f.village ? villageHref(s.key) : s.key ? streetHref(s.name) : null),
       }),
     columns: [
       { key: 'name', label: unit },
