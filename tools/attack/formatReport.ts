@@ -101,6 +101,15 @@ function formatSite(s: SiteReport): string[] {
       ),
     ),
     ...section(
+      '5 一两户却带有更多信息的街道或全区汇总格（单看，或减去各村公开的数字）',
+      t.smallCells.streetCells.count,
+      [],
+      t.smallCells.streetCells.examples.map(
+        (c) =>
+          `${c.table} ${c.area}：${c.households} 户，另有 ${c.reveals.join('、')}${c.difference ? `（${c.difference}）` : ''}`,
+      ),
+    ),
+    ...section(
       '6 户编号、个人信息、确切收入',
       t.identifiers.householdIds.count +
         t.identifiers.personalData.count +
