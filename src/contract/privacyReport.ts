@@ -168,7 +168,16 @@ export interface PrivacyReport {
      */
     street_cells?: { by_status_only: number; persons_withheld: number; district_remainder: number };
     /** Change-reason categories shown per street / rolled up to the district / withheld. */
-    reason_cells: { street: number; district: number; withheld: number };
+    reason_cells: {
+      street: number;
+      district: number;
+      withheld: number;
+      /** Closed months tallied; of them, months published as an earlier publication did (absent before this rule). */
+      periods?: number;
+      frozen_periods?: number;
+      /** Records dated in an already published month, counted without their category. */
+      late_records?: number;
+    };
   };
   /** What is never published, in words (for the data page). */
   never_published: string[];

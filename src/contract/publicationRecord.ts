@@ -89,6 +89,17 @@ export const PublicationPrivacySchema = z
     village_persons_withheld: count,
     /** Reason-category tallies shown by street, rolled up to the district, withheld. */
     reason_categories: z.object({ street: count, district: count, withheld: count }).strict(),
+    /** Closed months tallied; of them, kept as an earlier publication published them; records that came later, counted only. */
+    reason_periods: count.optional(),
+    reason_periods_kept: count.optional(),
+    reason_records_late: count.optional(),
+    /** Villages whose persons are withheld only so that their street's persons give no small remainder. */
+    village_persons_withheld_for_street: count.optional(),
+    /** Streets (or the district remainder) published by 建档状态 only; their cells without persons. */
+    street_areas_by_status_only: count.optional(),
+    street_cells_persons_withheld: count.optional(),
+    /** 建档立卡 households counted only in the district remainder (their villages' rows went to the district). */
+    district_remainder_households: count.optional(),
     /** Change records, each published only as a count (date → week, persons → street, reason → category tally). */
     change_records_counted: count,
     /** Villages with changes, whose change persons are published only by street. */
@@ -96,6 +107,18 @@ export const PublicationPrivacySchema = z
   })
   .strict();
 export type PublicationPrivacy = z.output<typeof PublicationPrivacySchema>;
+
+/** One change_reasons row as published: a closed month's tally. */
+export const ReasonTallySchema = z
+  .object({
+    period: z.string().regex(/^\d{4}-\d{2}$/, '应为 YYYY-MM 格式的月份'),
+    street: z.string().nullable(),
+    change_type: z.string().min(1),
+    reason_category: z.string().min(1),
+    records: count,
+  })
+  .strict();
+export type ReasonTally = z.output<typeof ReasonTallySchema>;
 
 /** One published file and its SHA-256, as in downloads/SHA256SUMS. */
 export const PublishedDigestSchema = z
@@ -124,6 +147,12 @@ export const PublicationRecordSchema = z
     figures: PublicationFiguresSchema,
     /** What the disclosure rules cost; absent in records made before the rules of docs/privacy.md. */
     privacy: PublicationPrivacySchema.optional(),
+    /**
+     * The reason tallies published (change_reasons: closed months only). A later
+     * publication publishes these months exactly so, whatever records arrive
+     * for them later (docs/privacy.md). Absent in records made before the rule.
+     */
+    reason_tallies: z.array(ReasonTallySchema).optional(),
     files: z.array(PublishedDigestSchema),
   })
   .strict();

@@ -151,6 +151,11 @@ export const changeReasonTallies = (f: FilterState): SqlQuery => sql`
   FROM change_reasons WHERE ${whereOf(f, STREET_FILTERS)}
   GROUP BY ALL ORDER BY change_type, records DESC, reason_category`;
 
+/** Every change_reasons row as published (for the publication record: the months it froze). */
+export const reasonTallyRows = (): SqlQuery => sql`
+  SELECT period, street, change_type, reason_category, records::INTEGER AS records
+  FROM change_reasons ORDER BY period, street NULLS LAST, change_type, reason_category`;
+
 /** Households by 脱贫成效分类, per street or village (rows published under the street leave village tables). */
 export const exitCategoryByArea = (f: FilterState, by: AreaLevel): SqlQuery => sql`
   SELECT ${areaCols(by)}, exit_category, count(*)::INTEGER AS households

@@ -13,6 +13,7 @@ import {
   changesByType,
   exitCategoryPeople,
   peopleByStatus,
+  reasonTallyRows,
   rectificationTotals,
   registrationByArea,
   shortcomingsByDimension,
@@ -94,6 +95,15 @@ export async function collectPublicationFigures(engine: Engine): Promise<Publica
   };
 }
 
+/** The entries whose value is known (a privacy report made before a rule lacks its figures). */
+function optional<T extends Record<string, number | undefined>>(
+  o: T,
+): Partial<Record<keyof T, number>> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<
+    Record<keyof T, number>
+  >;
+}
+
 /** What the disclosure rules cost the publication: its privacy report, and its change tallies from `engine`. */
 export async function collectPrivacySummary(
   engine: Engine,
@@ -109,7 +119,20 @@ export async function collectPrivacySummary(
     villages_not_by_village: report.villages_not_by_village.length,
     values_withheld: Object.values(report.withheld_values).reduce((a, n) => a + n, 0),
     village_persons_withheld: report.aggregates.village_persons_withheld,
-    reason_categories: { ...report.aggregates.reason_cells },
+    reason_categories: {
+      street: report.aggregates.reason_cells.street,
+      district: report.aggregates.reason_cells.district,
+      withheld: report.aggregates.reason_cells.withheld,
+    },
+    ...optional({
+      reason_periods: report.aggregates.reason_cells.periods,
+      reason_periods_kept: report.aggregates.reason_cells.frozen_periods,
+      reason_records_late: report.aggregates.reason_cells.late_records,
+      village_persons_withheld_for_street: report.aggregates.village_persons_withheld_for_street,
+      street_areas_by_status_only: report.aggregates.street_cells?.by_status_only,
+      street_cells_persons_withheld: report.aggregates.street_cells?.persons_withheld,
+      district_remainder_households: report.aggregates.street_cells?.district_remainder,
+    }),
     change_records_counted: changes.reduce((a, r) => a + toNumber(r.records), 0),
     villages_with_changes: new Set(changes.map((r) => String(r.village_code))).size,
   };
@@ -132,6 +155,13 @@ export async function buildPublicationRecord(input: {
     sample: campaign.sample,
     figures: await collectPublicationFigures(input.engine),
     privacy: await collectPrivacySummary(input.engine, input.privacy),
+    reason_tallies: (await input.engine.query(reasonTallyRows())).map((r) => ({
+      period: String(r.period),
+      street: r.street === null || r.street === undefined ? null : String(r.street),
+      change_type: String(r.change_type),
+      reason_category: String(r.reason_category),
+      records: toNumber(r.records),
+    })),
     files: [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };
 }

@@ -215,10 +215,17 @@ describe('shapeForPublication', () => {
         (r) => r.reason_category === '不公开',
       ),
     ).toBe(true);
+    // All of June, closed before the as-of date (2018-07-20).
+    expect(
+      (publication.tables.change_reasons as PublishedRow[]).every((r) => r.period === '2018-06'),
+    ).toBe(true);
     expect(publication.report.aggregates.reason_cells).toEqual({
       street: 0,
       district: 0,
       withheld: 5,
+      periods: 1,
+      frozen_periods: 0,
+      late_records: 0,
     });
   });
 
