@@ -74,6 +74,9 @@ export type HouseholdDetail = (typeof HOUSEHOLD_DETAIL)[keyof typeof HOUSEHOLD_D
  */
 export const DISTRICT_REMAINDER = '并入全区的村';
 
+/** What per-street tables of the household rows call the rows published under the district only. */
+export const DISTRICT_ROWS = '只公开到全区的户';
+
 /** Rows at each generalisation level. */
 export interface LevelCounts {
   /** Size band, type and labour capacity shown. */

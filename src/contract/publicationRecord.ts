@@ -13,8 +13,8 @@ const isoDate = z
 /** Persons null: not published (a street or the district remainder of fewer than k households, docs/privacy.md). */
 const people = z.object({ households: count, persons: count.nullable() }).strict();
 
-/** The key of households_by_exit_category for households whose category is not published by street. */
-export const UNCATEGORISED_HOUSEHOLDS = '分类不按街道公开';
+/** The key of households_by_exit_category for households whose category is withheld. */
+export const UNCATEGORISED_HOUSEHOLDS = '分类不公开';
 
 /** The figures of one publication: aggregates from the named queries, nothing per household. */
 export const PublicationFiguresSchema = z
@@ -22,8 +22,9 @@ export const PublicationFiguresSchema = z
     /** Households and persons by 建档状态 (peopleByStatus). */
     people_by_status: z.record(z.string(), people),
     /**
-     * Households (not 清退) by 脱贫成效分类 (exitCategoryPeople); households of a
-     * street published by 建档状态 only under UNCATEGORISED_HOUSEHOLDS.
+     * Households (not 清退) by 脱贫成效分类 (exitCategoryPeople, or exitCategoryTotals
+     * when a street is published by 建档状态 only); households whose category is
+     * withheld under UNCATEGORISED_HOUSEHOLDS.
      */
     households_by_exit_category: z.record(z.string(), count),
     /** 新增纳入 / 清退 change records so far (changesByType). */

@@ -7,7 +7,7 @@
  * tables hold counts only, so a village filter answers with households, not
  * persons (docs/privacy.md).
  */
-import { DISTRICT_REMAINDER } from '../contract/privacyReport.ts';
+import { DISTRICT_REMAINDER, DISTRICT_ROWS } from '../contract/privacyReport.ts';
 import { whereOf, type FilterKey, type FilterState } from './filters.ts';
 import { sql, type SqlQuery } from './sql.ts';
 
@@ -32,9 +32,13 @@ const CHANGE_FILTERS: readonly FilterKey[] = ['street', 'village'];
 
 /** Grouping level for per-area tables. */
 export type AreaLevel = 'street' | 'village';
+/**
+ * Household rows published under the district only (street blank) are a row of
+ * their own in per-street tables: key '', named DISTRICT_ROWS.
+ */
 const areaCols = (by: AreaLevel) =>
   by === 'street'
-    ? sql`street AS key, street AS name, street`
+    ? sql`coalesce(street, '') AS key, coalesce(street, ${DISTRICT_ROWS}) AS name, street`
     : sql`village_code AS key, village_name AS name, street`;
 
 /** The village_people counts as rows by 建档状态 (persons only for the 建档立卡 total, not per status). */
@@ -155,6 +159,22 @@ export const changeReasonTallies = (f: FilterState): SqlQuery => sql`
 export const reasonTallyRows = (): SqlQuery => sql`
   SELECT period, street, change_type, reason_category, records::INTEGER AS records
   FROM change_reasons ORDER BY period, street NULLS LAST, change_type, reason_category`;
+
+/**
+ * Villages whose household rows are not all published with them (docs/privacy.md):
+ * their 建档立卡 households (village_people, exact), the rows that carry their
+ * village code, and where the rows went (household_detail). For the notes under
+ * per-village tables of the household rows.
+ */
+export const villagesNotFullyListed = (f: FilterState): SqlQuery => sql`
+  SELECT * FROM (
+    SELECT v.street, v.village_code, v.village_name, v.household_detail,
+      p.households::INTEGER AS households, coalesce(h.n, 0)::INTEGER AS listed
+    FROM villages v JOIN village_people p ON p.village_code = v.village_code
+    LEFT JOIN (SELECT village_code, count(*) AS n FROM households WHERE village_code IS NOT NULL
+      GROUP BY village_code) h ON h.village_code = v.village_code
+  ) WHERE listed < households AND ${whereOf(f, CHANGE_FILTERS)}
+  ORDER BY street, village_code`;
 
 /** Households by 脱贫成效分类, per street or village (rows published under the street leave village tables). */
 export const exitCategoryByArea = (f: FilterState, by: AreaLevel): SqlQuery => sql`

@@ -12,6 +12,7 @@ import type { Campaign } from '../../contract/input/campaign.ts';
 import {
   changesByType,
   exitCategoryPeople,
+  exitCategoryTotals,
   peopleByStatus,
   reasonTallyRows,
   rectificationTotals,
@@ -43,8 +44,11 @@ const personsOf = (v: unknown): number | null =>
 export async function collectPublicationFigures(engine: Engine): Promise<PublicationFigures> {
   // One after another: one connection, and the browser engine queues anyway.
   const people = await engine.query(peopleByStatus({}));
-  // Exact (street_people), not counted from the generalised household rows.
-  const exits = await engine.query(exitCategoryPeople({}));
+  // Exact (street_people); where a street is published by 建档状态 only, from the household
+  // rows instead (every 建档立卡 household has its category there, as the overview reads them).
+  let exits = await engine.query(exitCategoryPeople({}));
+  if (exits.some((r) => r.exit_category === null || r.exit_category === undefined))
+    exits = await engine.query(exitCategoryTotals({}));
   const changes = await engine.query(changesByType({}));
   const rect: Row = (await engine.query(rectificationTotals({})))[0] ?? {};
   const dims = await engine.query(shortcomingsByDimension({}));

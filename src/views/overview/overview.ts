@@ -8,6 +8,7 @@ import type { Engine, Row } from '../../engine/engine.ts';
 import {
   changesByType,
   exitCategoryPeople,
+  exitCategoryTotals,
   peopleByStatus,
   rectificationTotals,
   securityGaps,
@@ -28,7 +29,10 @@ const personsWhere = (rows: Row[], key: string, values: readonly string[]) => {
 export interface OverviewInput {
   people: Row[];
   changes: Row[];
+  /** Households by 脱贫成效分类 (street_people: a street published by 建档状态 only gives a null category). */
   exits: Row[];
+  /** The same counted from the household rows, used when street_people has a null category. */
+  exitsByRows?: Row[];
   gaps: Row | undefined;
   shuangdao: Row[];
   rect: Row | undefined;
@@ -40,6 +44,7 @@ export async function loadOverview(engine: Engine): Promise<Overview> {
     people: await engine.query(peopleByStatus({})),
     changes: await engine.query(changesByType({})),
     exits: await engine.query(exitCategoryPeople({})),
+    exitsByRows: await engine.query(exitCategoryTotals({})),
     gaps: (await engine.query(securityGaps({})))[0],
     shuangdao: await engine.query(shortcomingsByDimension({})),
     rect: (await engine.query(rectificationTotals({})))[0],
@@ -49,7 +54,13 @@ export async function loadOverview(engine: Engine): Promise<Overview> {
 export type Overview = ReturnType<typeof buildOverview>;
 
 export function buildOverview(input: OverviewInput) {
-  const { people, changes, exits, gaps, shuangdao, rect } = input;
+  const { people, changes, gaps, shuangdao, rect } = input;
+  // A street published by 建档状态 only (too few households in a cell) has no categories in
+  // street_people: then count the household rows, where every 建档立卡 household has its category.
+  const uncategorised = input.exits.some(
+    (r) => r.exit_category === null || r.exit_category === undefined,
+  );
+  const exits = uncategorised && input.exitsByRows ? input.exitsByRows : input.exits;
   const households = {
     now: sumWhere(people, 'status', 'households', ['在册', '已脱贫']),
     exited: sumWhere(people, 'status', 'households', ['已脱贫']),
@@ -71,17 +82,14 @@ export function buildOverview(input: OverviewInput) {
   });
   const top = [...exitRows].sort((a, b) => b.households - a.households)[0];
   const focus = exitRows.find((r) => r.category === '重点帮扶');
-  // A street published by 建档状态 only (too few households in a cell) has no categories.
-  const uncategorised = exits
+  const unknown = exits
     .filter((r) => r.exit_category === null || r.exit_category === undefined)
     .reduce((s, r) => s + toNumber(r.households), 0);
   const exitTakeaway =
     exitTotal === 0
       ? '暂无建档立卡户。'
       : `${formatNumber(exitTotal)} 户中，${top?.category}最多（${formatPercent(top?.share ?? 0)}）；需重点帮扶 ${formatNumber(focus?.households ?? 0)} 户。` +
-        (uncategorised > 0
-          ? `另有 ${formatNumber(uncategorised)} 户所在街道户数太少，为保护隐私不按分类公开。`
-          : '');
+        (unknown > 0 ? `另有 ${formatNumber(unknown)} 户的分类为保护隐私不公开。` : '');
 
   const shuangdaoRows = DIMENSIONS.map((dimension) => {
     const r = shuangdao.find((x) => x.dimension === dimension);

@@ -187,7 +187,7 @@ export function renderRegistrationView(
         ],
         width: CHART_WIDTH,
         filterKey: f.village ? 'village' : 'street',
-        filterValue: (s) => (f.village ? s.key : s.name),
+        filterValue: (s) => (f.village || !s.key ? s.key : s.name),
         // The district remainder (key '') has no page of its own.
         href: (s) => (f.village ? villageHref(s.key) : s.key ? streetHref(s.name) : null),
       }),
@@ -253,6 +253,10 @@ export function renderRegistrationView(
   });
 
   const reasons = r.reasons ?? [];
+  // Reason tallies cover only the calendar months closed before the as-of date (docs/privacy.md).
+  const [y, m] = ctx.asOf.split('-').map(Number) as [number, number];
+  const closed = m === 1 ? `${y - 1} 年 12 月` : `${y} 年 ${m - 1} 月`;
+  const months = `只计已结束的月份（截至 ${closed}底；本月的变动在月底以后的发布中公开）`;
   return {
     keyFigures,
     figures: { householdsWaterfall, personsWaterfall, streetsChart, weekly },
@@ -262,9 +266,9 @@ export function renderRegistrationView(
       reasons: block(
         'registration-reasons',
         reasons.length === 0
-          ? '<p class="text-sm text-muted">这一范围没有可公开的变动原因类别（条数太少时并入其余街道合计）。</p>'
+          ? `<p class="text-sm text-muted">这一范围没有可公开的变动原因类别（条数太少时并入其余街道合计；${months}）。</p>`
           : renderTableHtml(reasonColumns, reasons, {
-              caption: f.street || f.village ? '本街道的变动原因类别' : '全区的变动原因类别',
+              caption: `${f.street || f.village ? '本街道的变动原因类别' : '全区的变动原因类别'}，${months}`,
             }),
       ),
     },
