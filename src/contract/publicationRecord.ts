@@ -134,7 +134,15 @@ export type PublishedDigest = z.output<typeof PublishedDigestSchema>;
 
 export const PUBLICATION_RECORD_VERSION = 1;
 
-/** publications/<as_of>.json — one publication. No timestamps: re-publishing the same data writes the same file. */
+/**
+ * publications/<as_of>.json — one publication. No timestamps: re-publishing the
+ * same data writes the same figures and the same digests of the CSV, Parquet and
+ * JSON files — but not of the DuckDB file, which is never byte-identical twice
+ * (DuckDB writes a random 16-byte identifier into its file headers, and a few
+ * hundred bytes inside data blocks differ too — apparently space written as it
+ * was in memory; seen with @duckdb/node-api 1.5.6, one thread or more), so its
+ * digest and name change, and with them SHA256SUMS, which lists it.
+ */
 export const PublicationRecordSchema = z
   .object({
     version: z.literal(PUBLICATION_RECORD_VERSION),
