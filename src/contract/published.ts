@@ -6,7 +6,9 @@
  * Invariants (docs/privacy.md): no 户编号 (household_id), no exact income, no
  * single change record; household rows k-anonymous and diverse in their
  * sensitive values on (village_code, household_size band, household_type,
- * labor_capacity); below street level a figure of 1 or 2 households is a count.
+ * labor_capacity); below street level a figure of 1 or 2 households is a count;
+ * a street's (or the district remainder's) cells tell more than a count only
+ * over k or more households, and never a village whose rows went to the district.
  * Project amounts are public money and published exactly; projects carry no
  * household-level data.
  */
@@ -150,15 +152,20 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
   {
     name: 'street_people',
     title: '各街道户数人数（按建档状态和脱贫成效分类）',
-    description: '按街道、建档状态和脱贫成效分类汇总的户数与人数，都是精确数。',
+    description:
+      '按街道、建档状态和脱贫成效分类汇总的户数与人数。户数都是精确数；户级数据并入全区的村，其户数人数不计入所在街道，计入街道为空的一行（并入全区的村）。某格不足 k 户或某一建档状态只有一种分类的街道，只按建档状态公开（分类为空）；不足 k 户的格不公开人数。',
     sortBy: ['street', 'status', 'exit_category'],
     download: true,
     columns: [
-      s('street', '街道', '所属街道'),
+      s('street', '街道', '所属街道；为空 = 户级数据并入全区的村（不计入任何街道）'),
       s('status', '建档状态', '在册 / 已脱贫 / 清退'),
-      s('exit_category', '脱贫成效分类', '清退户为空'),
+      s(
+        'exit_category',
+        '脱贫成效分类',
+        '清退户为空；为空的在册、已脱贫行 = 本街道为保护隐私只按建档状态公开',
+      ),
       i('households', '户数', '户数'),
-      i('persons', '人数', '人数（家庭人口合计）'),
+      i('persons', '人数', '人数（家庭人口合计）；不足 k 户的格为空'),
     ],
   },
   {
@@ -183,11 +190,12 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
   {
     name: 'street_changes',
     title: '各街道变动人数',
-    description: '按街道和变动类型汇总的变动条数与人数变化，都是精确数。',
+    description:
+      '按街道和变动类型汇总的变动条数与人数变化，都是精确数；户级数据并入全区的村，其变动计入街道为空的一行。',
     sortBy: ['street', 'change_type'],
     download: true,
     columns: [
-      s('street', '街道', '所属街道'),
+      s('street', '街道', '所属街道；为空 = 户级数据并入全区的村'),
       s('change_type', '变动类型', '新增纳入 / 清退 / 脱贫 / 返贫 / 人口增加 / 人口减少'),
       i('records', '变动条数', '变动条数'),
       i('persons', '变动人数', '人数变化合计（增为正、减为负）'),
@@ -195,18 +203,19 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
   },
   {
     name: 'change_reasons',
-    title: '变动原因类别（按街道或全区计数）',
+    title: '变动原因类别（按已结束的月份、街道或全区计数）',
     description:
-      '各类变动按原因类别计数。只在一个街道这类变动至少 k 条、且原因不止一类时按街道列出，否则并入其余街道合计（街道为空）；合计也不满足时原因记为"不公开"。',
-    sortBy: ['street', 'change_type', 'reason_category'],
+      '各类变动按原因类别计数，只按已结束的月份（数据截止日期前已过完的自然月）公开，一个月公开后不再改变，每周更新也不会让两次公开相减得出某几条变动的原因。一个月里一个街道这类变动至少 k 条、且原因不止一类时按街道列出，否则并入其余街道合计（街道为空）；合计也不满足时原因记为"不公开"。这个月公开以后才补录的变动只计条数（"补录（不公开）"）。',
+    sortBy: ['street', 'period', 'change_type', 'reason_category'],
     download: true,
     columns: [
+      s('period', '月份', '变动日期所在的月份（YYYY-MM），只含数据截止日期前已结束的月份'),
       s('street', '街道', '所属街道；为空 = 未能按街道列出的其余街道合计'),
       s('change_type', '变动类型', '新增纳入 / 清退 / 脱贫 / 返贫 / 人口增加 / 人口减少'),
       s(
         'reason_category',
         '变动原因类别',
-        '变动原因类别；"未分类" = 原始数据没有填写类别，"不公开" = 条数太少不能分类公开',
+        '变动原因类别；"未分类" = 原始数据没有填写类别，"不公开" = 条数太少不能分类公开，"补录（不公开）" = 这个月公开以后才补录的变动',
       ),
       i('records', '变动条数', '变动条数'),
     ],

@@ -23,6 +23,7 @@ import {
 } from '../../views/updates/publications.ts';
 import { publicationsDir, readPublicationRecords } from './publicationHistory.ts';
 import { buildPublicationRecord, digestsFromManifest } from './publicationRecord.ts';
+import { frozenReasonsFrom } from './frozenReasons.ts';
 
 export interface Publication {
   dir: string;
@@ -72,12 +73,18 @@ async function publishForDev(): Promise<string> {
  * Publishes validated data for the site build: the public files (publish),
  * the topic pages' pre-built answers (src/build/answers/, into data/answers/),
  * and the campaign settings the pages read (kept beside them, not copied into the site).
+ * The recorded history (publications/) is read for the reason tallies to keep.
  */
 export async function publishForSite(
   data: Dataset,
   dir: string,
 ): Promise<{ manifest: PublishManifest; answers: AnswersSummary }> {
-  const manifest = await publish(data, dir);
+  // Closed months an earlier publication tallied keep their reason tallies (docs/privacy.md).
+  const frozenReasons = frozenReasonsFrom(
+    await readPublicationRecords(publicationsDir()),
+    data.campaign,
+  );
+  const manifest = await publish(data, dir, { frozenReasons });
   await writeFile(path.join(dir, 'campaign.json'), JSON.stringify(data.campaign, null, 2));
   const engine = await openNodeEngine(path.join(dir, manifest.db.path));
   try {

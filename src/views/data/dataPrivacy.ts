@@ -21,6 +21,8 @@ export interface StreetGeneralisation extends Omit<LevelCounts, 'exact'> {
   /** Villages where at least one row was generalised. */
   villages_generalised: number;
   for_diversity: number;
+  /** Rows lent to complete another group (the village's last, the street's or the district's). */
+  borrowed: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export function generalisationByStreet(
         street_only: 0,
         district_only: 0,
         for_diversity: 0,
+        borrowed: 0,
       },
     ]),
   );
@@ -55,6 +58,7 @@ export function generalisationByStreet(
     s.street_only += v.street_only;
     s.district_only += v.district_only;
     s.for_diversity += v.for_diversity;
+    s.borrowed += v.borrowed;
   }
   return [...byStreet.values()];
 }

@@ -12,6 +12,7 @@ import {
   incomeBands,
   measuresInUse,
   securityGaps,
+  villagesNotFullyListed,
 } from '../../queries/households.ts';
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
 import { barChart, heatmapChart, stackedBarChart } from '../../render/charts/index.ts';
@@ -19,7 +20,8 @@ import { formatNumber, formatPercent } from '../../render/format.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { streetHref, url, villageHref } from '../../render/nav.ts';
 import type { TableColumn, TableRow } from '../../render/html/table.ts';
-import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
+import { NOWRAP_FIRST, escapeHtml, renderTableHtml } from '../../render/html/tableHtml.ts';
+import { notListedNote } from '../places/householdDetailNote.ts';
 import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
 import { groupByStreet, listsVillages, orderByStreet, topRows } from '../shared/byStreet.ts';
 import {
@@ -72,7 +74,9 @@ export function exitQueries(f: FilterState, ctx: ExitContext): QuerySet {
   return {
     ...(householdOnly ? {} : { people: exitCategoryPeople(f) }),
     streets: exitCategoryByArea(f, 'street'),
-    ...(listVillages(ctx) ? { villages: exitCategoryByArea(f, 'village') } : {}),
+    ...(listVillages(ctx)
+      ? { villages: exitCategoryByArea(f, 'village'), notListed: villagesNotFullyListed(f) }
+      : {}),
     income: incomeBands(f),
     gaps: securityGaps(f),
     measures: measuresInUse(f),
@@ -87,15 +91,20 @@ const areaColumns = (nameLabel: string): TableColumn[] => [
   { key: 'total', label: '合计', format: 'number' },
   { key: 'focus_share', label: '重点帮扶占比', format: 'percent' },
 ];
-const streetLinks = { name: (r: TableRow) => streetHref(String(r.name)) };
+// The district's rows (key '') have no street page.
+const streetLinks = { name: (r: TableRow) => (r.key ? streetHref(String(r.name)) : '') };
 const villageLinks = { name: (r: TableRow) => villageHref(String(r.key)) };
 const categoryHref = (c: string) => url(`/exit/?exit_category=${encodeURIComponent(c)}`);
 
 export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState): ExitView {
   const streets = orderByStreet(exitByArea(r.streets ?? []), ctx.streetOrder);
 
-  // Key figures: exact persons from village_people unless a household-only filter is set.
-  const householdOnly = HOUSEHOLD_ONLY.some((k) => f[k]);
+  // Key figures: exact persons from street_people unless a household-only filter is set, or a
+  // street there is published by 建档状态 only (too few households): then the household rows.
+  const uncategorised = (r.people ?? []).some(
+    (p) => p.exit_category === null || p.exit_category === undefined,
+  );
+  const householdOnly = HOUSEHOLD_ONLY.some((k) => f[k]) || uncategorised;
   const people = householdOnly
     ? EXIT_CATEGORIES.map((c) => ({
         exit_category: c,
@@ -124,7 +133,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   const shareTitle = cut
     ? `脱贫成效分类占比（重点帮扶占比最高的 ${chartStreets.length} 个街道）`
     : '各街道脱贫成效分类占比';
-  /** The streets' stacked bars, as counts or as shares; each bar filters by its street. */
+  /** The streets' stacked bars, as counts or as shares; each bar filters by its street (not the remainder). */
   const streetBars =
     (normalize: boolean) =>
     (name: ChartName): string =>
@@ -135,8 +144,8 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
         normalize,
         width: CHART_WIDTH,
         filterKey: 'street',
-        filterValue: (s) => s.name,
-        href: (s) => streetHref(s.name),
+        filterValue: (s) => (s.key ? s.name : ''),
+        href: (s) => (s.key ? streetHref(s.name) : null),
       });
   const streetsCount = figure('exit-streets-count', {
     title: countTitle,
@@ -171,7 +180,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
           tableClass: NOWRAP_FIRST,
           empty: '没有符合筛选条件的建档立卡户。',
         },
-      )
+      ) + notListedHtml(r.notListed ?? [])
     : `<p class="text-sm text-muted">共 ${formatNumber(ctx.villageCount)} 个村：下表按街道汇总，各村明细见各街道页面（点街道名称）。</p>` +
       renderTableHtml(areaColumns('街道'), streets, {
         caption: '各街道脱贫成效分类户数',
@@ -305,6 +314,21 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
     },
     toggles: {},
   };
+}
+
+/** The note under the village tables: villages whose rows are not all listed there, and why. */
+function notListedHtml(rows: readonly Record<string, unknown>[]): string {
+  const note = notListedNote(
+    rows.map((r) => ({
+      village_name: String(r.village_name),
+      household_detail: String(r.household_detail),
+      households: Number(r.households),
+      listed: Number(r.listed),
+    })),
+  );
+  return note
+    ? `<p class="text-sm text-muted" id="exit-villages-not-listed">${escapeHtml(note)}</p>`
+    : '';
 }
 
 export const exitTopic: TopicSpec<ExitContext, ExitView> = {

@@ -8,6 +8,7 @@ import type { Engine, Row } from '../../engine/engine.ts';
 import {
   changesByType,
   exitCategoryPeople,
+  exitCategoryTotals,
   peopleByStatus,
   projectBreakdown,
   rectificationTotals,
@@ -22,11 +23,21 @@ import { shortcomingFindings } from '../projects/projectFindings.ts';
 
 const sumWhere = (rows: Row[], key: string, col: string, values: readonly string[]) =>
   rows.filter((r) => values.includes(String(r[key]))).reduce((s, r) => s + toNumber(r[col]), 0);
+/** The same for persons: null when any is not published (a street of too few households). */
+const personsWhere = (rows: Row[], key: string, values: readonly string[]) => {
+  const of = rows.filter((r) => values.includes(String(r[key])));
+  return of.some((r) => r.persons === null || r.persons === undefined)
+    ? null
+    : sumWhere(of, key, 'persons', values);
+};
 
 export interface OverviewInput {
   people: Row[];
   changes: Row[];
+  /** Households by 脱贫成效分类 (street_people: a street published by 建档状态 only gives a null category). */
   exits: Row[];
+  /** The same counted from the household rows, used when street_people has a null category. */
+  exitsByRows?: Row[];
   gaps: Row | undefined;
   shuangdao: Row[];
   rect: Row | undefined;
@@ -41,6 +52,7 @@ export async function loadOverview(engine: Engine): Promise<Overview> {
     people: await engine.query(peopleByStatus({})),
     changes: await engine.query(changesByType({})),
     exits: await engine.query(exitCategoryPeople({})),
+    exitsByRows: await engine.query(exitCategoryTotals({})),
     gaps: (await engine.query(securityGaps({})))[0],
     shuangdao: await engine.query(shortcomingsByDimension({})),
     rect: (await engine.query(rectificationTotals({})))[0],
@@ -52,7 +64,13 @@ export async function loadOverview(engine: Engine): Promise<Overview> {
 export type Overview = ReturnType<typeof buildOverview>;
 
 export function buildOverview(input: OverviewInput) {
-  const { people, changes, exits, gaps, shuangdao, rect, projects, coverage } = input;
+  const { people, changes, gaps, shuangdao, rect, projects, coverage } = input;
+  // A street published by 建档状态 only (too few households in a cell) has no categories in
+  // street_people: then count the household rows, where every 建档立卡 household has its category.
+  const uncategorised = input.exits.some(
+    (r) => r.exit_category === null || r.exit_category === undefined,
+  );
+  const exits = uncategorised && input.exitsByRows ? input.exitsByRows : input.exits;
   const households = {
     now: sumWhere(people, 'status', 'households', ['在册', '已脱贫']),
     exited: sumWhere(people, 'status', 'households', ['已脱贫']),
@@ -60,22 +78,28 @@ export function buildOverview(input: OverviewInput) {
     added: sumWhere(changes, 'change_type', 'records', ['新增纳入']),
   };
   const persons = {
-    now: sumWhere(people, 'status', 'persons', ['在册', '已脱贫']),
-    exited: sumWhere(people, 'status', 'persons', ['已脱贫']),
+    now: personsWhere(people, 'status', ['在册', '已脱贫']),
+    exited: personsWhere(people, 'status', ['已脱贫']),
     removed: -sumWhere(changes, 'change_type', 'persons', ['清退']),
     added: sumWhere(changes, 'change_type', 'persons', ['新增纳入']),
   };
-  const exitTotal = exits.reduce((s, r) => s + toNumber(r.households), 0);
+  const exitTotal = exits
+    .filter((r) => r.exit_category !== null && r.exit_category !== undefined)
+    .reduce((s, r) => s + toNumber(r.households), 0);
   const exitRows = EXIT_CATEGORIES.map((category) => {
     const households = sumWhere(exits, 'exit_category', 'households', [category]);
     return { category, households, share: exitTotal > 0 ? households / exitTotal : 0 };
   });
   const top = [...exitRows].sort((a, b) => b.households - a.households)[0];
   const focus = exitRows.find((r) => r.category === '重点帮扶');
+  const unknown = exits
+    .filter((r) => r.exit_category === null || r.exit_category === undefined)
+    .reduce((s, r) => s + toNumber(r.households), 0);
   const exitTakeaway =
     exitTotal === 0
       ? '暂无建档立卡户。'
-      : `${formatNumber(exitTotal)} 户中，${top?.category}最多（${formatPercent(top?.share ?? 0)}）；需重点帮扶 ${formatNumber(focus?.households ?? 0)} 户。`;
+      : `${formatNumber(exitTotal)} 户中，${top?.category}最多（${formatPercent(top?.share ?? 0)}）；需重点帮扶 ${formatNumber(focus?.households ?? 0)} 户。` +
+        (unknown > 0 ? `另有 ${formatNumber(unknown)} 户的分类为保护隐私不公开。` : '');
 
   const shuangdaoRows = DIMENSIONS.map((dimension) => {
     const r = shuangdao.find((x) => x.dimension === dimension);

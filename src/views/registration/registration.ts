@@ -142,10 +142,16 @@ export function householdTakeaway(t: AreaRegistration): string {
   );
 }
 
-/** One-line takeaway of the person waterfall. */
-export function personTakeaway(t: AreaRegistration): string {
+/**
+ * One-line takeaway of the person waterfall: of a village (`place` 'village',
+ * which publishes no person changes), or of a street or the district, whose
+ * persons are null only where a street has too few households to publish them.
+ */
+export function personTakeaway(t: AreaRegistration, place: 'village' | 'area' = 'village'): string {
   if (!personsKnown(t))
-    return `村一级不公开人数的变动（为保护隐私，变动人数只按街道公开）${t.persons_now === null ? '' : `；现有建档立卡 ${formatNumber(t.persons_now)} 人`}。`;
+    return place === 'area'
+      ? '人数不全部公开：户数太少的街道、户级数据并入全区的村只公开户数（为保护隐私）。'
+      : `村一级不公开人数的变动（为保护隐私，变动人数只按街道公开）${t.persons_now === null ? '' : `；现有建档立卡 ${formatNumber(t.persons_now)} 人`}。`;
   if (t.persons_start === 0 && t.persons_now === 0) return '暂无建档立卡人口。';
   return (
     `建档立卡人口由 ${formatNumber(t.persons_start)} 人变为 ${formatNumber(t.persons_now)} 人（${net(t.persons_now - t.persons_start, '人')}）：` +

@@ -132,7 +132,7 @@ export function renderRegistrationView(
   const hSteps = householdSteps(total);
   const pSteps = personSteps(total, byType);
   const hTakeaway = householdTakeaway(total);
-  const pTakeaway = personTakeaway(total);
+  const pTakeaway = personTakeaway(total, f.village ? 'village' : 'area');
   const waterfall = (id: string, title: string, takeaway: string, steps: typeof hSteps) =>
     figure(id, {
       title,
@@ -177,8 +177,9 @@ export function renderRegistrationView(
         ],
         width: CHART_WIDTH,
         filterKey: f.village ? 'village' : 'street',
-        filterValue: (s) => (f.village ? s.key : s.name),
-        href: (s) => (f.village ? villageHref(s.key) : streetHref(s.name)),
+        filterValue: (s) => (f.village || !s.key ? s.key : s.name),
+        // The district remainder (key '') has no page of its own.
+        href: (s) => (f.village ? villageHref(s.key) : s.key ? streetHref(s.name) : null),
       }),
     columns: [
       { key: 'name', label: unit },
@@ -242,6 +243,10 @@ export function renderRegistrationView(
   });
 
   const reasons = r.reasons ?? [];
+  // Reason tallies cover only the calendar months closed before the as-of date (docs/privacy.md).
+  const [y, m] = ctx.asOf.split('-').map(Number) as [number, number];
+  const closed = m === 1 ? `${y - 1} 年 12 月` : `${y} 年 ${m - 1} 月`;
+  const months = `只计已结束的月份（截至 ${closed}底；本月的变动在月底以后的发布中公开）`;
   return {
     keyFigures,
     figures: { householdsWaterfall, personsWaterfall, streetsChart, weekly },
@@ -251,9 +256,9 @@ export function renderRegistrationView(
       reasons: block(
         'registration-reasons',
         reasons.length === 0
-          ? '<p class="text-sm text-muted">这一范围没有可公开的变动原因类别（条数太少时并入其余街道合计）。</p>'
+          ? `<p class="text-sm text-muted">这一范围没有可公开的变动原因类别（条数太少时并入其余街道合计；${months}）。</p>`
           : renderTableHtml(reasonColumns, reasons, {
-              caption: f.street || f.village ? '本街道的变动原因类别' : '全区的变动原因类别',
+              caption: `${f.street || f.village ? '本街道的变动原因类别' : '全区的变动原因类别'}，${months}`,
             }),
       ),
     },

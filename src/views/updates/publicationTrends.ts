@@ -13,12 +13,13 @@ import { orderedKeys, registered } from './publications.ts';
 export interface TrendRow {
   as_of: string;
   households: number;
-  persons: number;
+  /** Null when the publication withholds some persons. */
+  persons: number | null;
   items: number;
   done: number;
   overdue_open: number;
   /** Households per 脱贫成效分类, keyed by category. */
-  [category: string]: string | number;
+  [category: string]: string | number | null;
 }
 
 /** The exit categories present in any record, in the contract's order. */
@@ -97,7 +98,8 @@ export function recordSummary(record: PublicationRecord): string {
   const projects = p
     ? `；资金项目 ${formatNumber(p.projects)} 个，已拨付 ${formatNumber(p.disbursed_wan, 2)} / ${formatNumber(p.budget_wan, 2)} 万元`
     : '';
-  return `建档立卡 ${formatNumber(reg.households)} 户、${formatNumber(reg.persons)} 人；整改已完成 ${formatNumber(r.done)} / ${formatNumber(r.items)} 项，逾期未完成 ${formatNumber(r.overdue_open)} 项${projects}。`;
+  const persons = reg.persons === null ? '人数部分不公开' : `${formatNumber(reg.persons)} 人`;
+  return `建档立卡 ${formatNumber(reg.households)} 户、${persons}；整改已完成 ${formatNumber(r.done)} / ${formatNumber(r.items)} 项，逾期未完成 ${formatNumber(r.overdue_open)} 项${projects}。`;
 }
 
 /** A small table of one record's figures. */
@@ -118,7 +120,9 @@ export function recordFigureTables(record: PublicationRecord): FigureTable[] {
       title: '建档立卡',
       rows: [
         { label: '建档立卡户数', value: reg.households, unit: '户' },
-        { label: '建档立卡人数', value: reg.persons, unit: '人' },
+        ...(reg.persons === null
+          ? []
+          : [{ label: '建档立卡人数', value: reg.persons, unit: '人' }]),
         ...status
           .filter((s) => f.people_by_status[s])
           .map((s) => ({

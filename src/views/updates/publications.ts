@@ -42,14 +42,17 @@ export interface Delta {
 
 const delta = (before: number, after: number): Delta => ({ before, after, delta: after - before });
 
-/** Households and persons on the register (在册 + 已脱贫, i.e. not 清退). */
-export function registered(f: PublicationFigures): { households: number; persons: number } {
+/** Households and persons on the register (在册 + 已脱贫, i.e. not 清退); persons null when not all published. */
+export function registered(f: PublicationFigures): {
+  households: number;
+  persons: number | null;
+} {
   let households = 0;
-  let persons = 0;
+  let persons: number | null = 0;
   for (const [status, p] of Object.entries(f.people_by_status)) {
     if (status === '清退') continue;
     households += p.households;
-    persons += p.persons;
+    persons = persons === null || p.persons === null ? null : persons + p.persons;
   }
   return { households, persons };
 }
@@ -69,7 +72,8 @@ export interface PublicationChanges {
   previousAsOf: string;
   currentAsOf: string;
   households: Delta;
-  persons: Delta;
+  /** Null when either publication withholds some persons. */
+  persons: Delta | null;
   exited: Delta;
   /** 新增纳入 / 清退 records added since the previous publication. */
   added: number;
@@ -132,7 +136,7 @@ export function compareRecords(
     previousAsOf: previous.as_of,
     currentAsOf: current.as_of,
     households: delta(ra.households, rb.households),
-    persons: delta(ra.persons, rb.persons),
+    persons: ra.persons === null || rb.persons === null ? null : delta(ra.persons, rb.persons),
     exited: delta(exited(a), exited(b)),
     added: b.changes.households_added - a.changes.households_added,
     removed: b.changes.households_removed - a.changes.households_removed,
@@ -188,7 +192,7 @@ export function changeRows(
 ): { label: string; unit: string; before: number; after: number; delta: number }[] {
   return [
     { label: '建档立卡户数', unit: '户', ...c.households },
-    { label: '建档立卡人数', unit: '人', ...c.persons },
+    ...(c.persons ? [{ label: '建档立卡人数', unit: '人', ...c.persons }] : []),
     { label: '已脱贫户数', unit: '户', ...c.exited },
     ...c.categories.map((x) => ({ label: `${x.category}户数`, unit: '户', ...x })),
     { label: '发现问题', unit: '项', ...c.rectifications.items },
