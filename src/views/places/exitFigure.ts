@@ -19,6 +19,15 @@ export interface ExitFigureOptions {
   chartId?: string | null;
 }
 
+/** What makes a chart's category bars filters of the page and links to the exit page for their category. */
+export function exitCategoryMarks(href: (category: string) => string) {
+  return {
+    filterKey: 'exit_category',
+    filterValue: (r: { category: string }) => r.category,
+    href: (r: { category: string }) => href(r.category),
+  };
+}
+
 export function exitFigure(id: string, exits: ExitShare[], o: ExitFigureOptions): FigureView {
   const { href, empty, chartId } = o;
   return figure(id, {
@@ -32,9 +41,7 @@ export function exitFigure(id: string, exits: ExitShare[], o: ExitFigureOptions)
         label: 'category',
         value: 'households',
         width: CHART_WIDTH,
-        filterKey: 'exit_category',
-        filterValue: (r) => r.category,
-        href: (r) => href(r.category),
+        ...exitCategoryMarks(href),
       }),
     columns: [
       { key: 'category', label: '分类' },

@@ -38,7 +38,6 @@ import {
   text,
   toggle,
   type BlockView,
-  type ChartName,
   type TopicView,
 } from '../shared/topicView.ts';
 import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
@@ -88,14 +87,33 @@ export const streetColumns: TableColumn[] = [
 ];
 const streetLinks = { street: (r: TableRow) => url(shuangdaoStreetPath(String(r.street))) };
 const dimensionHref = (d: string) => url(`/shuangdao/?dimension=${encodeURIComponent(d)}`);
-/** Per-dimension stacked bars in two series (e.g. with/without a long-term mechanism). */
-function dimensionStack(
-  dims: readonly DimensionRow[],
-  name: ChartName,
-  series: [{ key: string; name: string }, { key: string; name: string }],
-  colors: [string, string],
-): string {
-  return stackedBarChart(dims, { ...name, label: 'dimension', series, colors, ...dimensionMarks });
+/** A series of a figure per 领域: its column in the rows, its name and colour. */
+interface DimensionSeries {
+  key: string;
+  name: string;
+  color: string;
+}
+
+/**
+ * Per-领域 stacked bars in two series (e.g. with / without a long-term
+ * mechanism), each bar a filter; the table: 领域 and `columns`.
+ */
+function dimensionFigure(
+  id: string,
+  dims: DimensionRow[],
+  f: { title: string; takeaway: string; series: [DimensionSeries, DimensionSeries] },
+  columns: TableColumn[],
+) {
+  const series = f.series.map(({ key, name }) => ({ key, name }));
+  const colors = f.series.map((s) => s.color);
+  return figure(id, {
+    title: f.title,
+    takeaway: f.takeaway,
+    chart: (name) =>
+      stackedBarChart(dims, { ...name, label: 'dimension', series, colors, ...dimensionMarks }),
+    columns: [{ key: 'dimension', label: '领域' }, ...columns],
+    rows: dims,
+  });
 }
 
 const dimensionMarks = {
@@ -158,50 +176,41 @@ export function renderShuangdaoView(
     },
   ];
 
-  const gaps = figure('shuangdao-gaps', {
-    title: '各领域未建立长效机制的“双到”村数',
-    takeaway: gapTakeaway(dims),
-    chart: (name) =>
-      dimensionStack(
-        dims,
-        name,
-        [
-          { key: 'with_gap', name: '未建立长效机制' },
-          { key: 'in_place', name: '已建立' },
-        ],
-        ['var(--c2, #E69F00)', 'var(--c1, #0072B2)'],
-      ),
-    columns: [
-      { key: 'dimension', label: '领域' },
+  const gaps = dimensionFigure(
+    'shuangdao-gaps',
+    dims,
+    {
+      title: '各领域未建立长效机制的“双到”村数',
+      takeaway: gapTakeaway(dims),
+      series: [
+        { key: 'with_gap', name: '未建立长效机制', color: 'var(--c2, #E69F00)' },
+        { key: 'in_place', name: '已建立', color: 'var(--c1, #0072B2)' },
+      ],
+    },
+    [
       { key: 'with_gap', label: '未建立长效机制的村', format: 'number' },
       { key: 'in_place', label: '已建立的村', format: 'number' },
       { key: 'villages', label: '“双到”村', format: 'number' },
     ],
-    rows: dims,
-  });
-
-  const projects = figure('shuangdao-projects', {
-    title: '各领域拟建项目及纳入项目库情况',
-    takeaway: projectTakeaway(dims),
-    chart: (name) =>
-      dimensionStack(
-        dims,
-        name,
-        [
-          { key: 'in_library', name: '已纳入项目库' },
-          { key: 'not_in_library', name: '未纳入' },
-        ],
-        ['var(--c1, #0072B2)', 'var(--c2, #E69F00)'],
-      ),
-    columns: [
-      { key: 'dimension', label: '领域' },
+  );
+  const projects = dimensionFigure(
+    'shuangdao-projects',
+    dims,
+    {
+      title: '各领域拟建项目及纳入项目库情况',
+      takeaway: projectTakeaway(dims),
+      series: [
+        { key: 'in_library', name: '已纳入项目库', color: 'var(--c1, #0072B2)' },
+        { key: 'not_in_library', name: '未纳入', color: 'var(--c2, #E69F00)' },
+      ],
+    },
+    [
       { key: 'projects', label: '拟建项目', format: 'number' },
       { key: 'in_library', label: '已纳入项目库', format: 'number' },
       { key: 'not_in_library', label: '未纳入', format: 'number' },
       { key: 'investment_wan', label: '估算投资（万元）', format: 'wan' },
     ],
-    rows: dims,
-  });
+  );
 
   const investmentChart = figure('shuangdao-investment', {
     title: '各领域拟建项目估算投资',
