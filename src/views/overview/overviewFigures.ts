@@ -10,6 +10,7 @@ import { url } from '../../render/nav.ts';
 import { figure, type FigureView } from '../shared/topicView.ts';
 import { exitFigure } from '../places/exitFigure.ts';
 import type { Overview } from './overview.ts';
+import { columns } from '../../render/html/table.ts';
 
 /** A phase of the review (phaseList); a type, not an interface, so it is a table row. */
 export type Phase = { name: string; start: string; end: string };
@@ -44,8 +45,7 @@ export function overviewFigures(
         }),
       columns: [
         { key: 'dimension', label: '领域' },
-        { key: 'villages_with_gap', label: '有短板的村', format: 'number' },
-        { key: 'villages', label: '“双到”村', format: 'number' },
+        ...columns({ villages_with_gap: '有短板的村', villages: '“双到”村' }, 'number'),
       ],
       rows: o.shuangdaoRows,
     }),
@@ -55,11 +55,7 @@ export function overviewFigures(
       title: timelineTitle,
       takeaway: `数据截止 ${formatDate(asOf)}${current.length ? `，处于「${current.join('」「')}」阶段` : ''}。`,
       svg: timelineChart(phases, { title: timelineTitle, asOf, width: CHART_WIDTH }),
-      columns: [
-        { key: 'name', label: '阶段' },
-        { key: 'start', label: '开始', format: 'date' },
-        { key: 'end', label: '结束', format: 'date' },
-      ],
+      columns: [{ key: 'name', label: '阶段' }, ...columns({ start: '开始', end: '结束' }, 'date')],
       rows: phases,
     },
   };

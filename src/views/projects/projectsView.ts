@@ -34,7 +34,7 @@ import { heatmapChart, lineChart, stackedBarChart } from '../../render/charts/in
 import { formatNumber, formatShare, wanFigure } from '../../render/format.ts';
 import { renderChartFigureHtml } from '../../render/html/chartFigureHtml.ts';
 import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
-import type { TableColumn, TableRow } from '../../render/html/table.ts';
+import { columns, type TableColumn, type TableRow } from '../../render/html/table.ts';
 import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
 import { streetHref, url, villageHref } from '../../render/nav.ts';
 import { CHART_MAX_ROWS, VILLAGE_LIST_MAX, groupByStreet, topRows } from '../shared/byStreet.ts';
@@ -346,8 +346,7 @@ export function renderProjectsView(
       ),
     columns: [
       { key: 'date', label: '月份', format: 'date' },
-      { key: 'started', label: '累计开工', format: 'number' },
-      { key: 'finished', label: '累计完工', format: 'number' },
+      ...columns({ started: '累计开工', finished: '累计完工' }, 'number'),
     ],
     rows: points,
   });
@@ -434,9 +433,7 @@ function renderCoverageHtml(rows: readonly ShortcomingCoverageRow[]): string {
           },
         }),
       columns: [
-        { key: 'village_name', label: '村' },
-        { key: 'dimension', label: '领域' },
-        { key: 'mechanism_in_place', label: '长效机制' },
+        ...columns({ village_name: '村', dimension: '领域', mechanism_in_place: '长效机制' }),
         { key: 'projects', label: '对应项目', format: 'number' },
         { key: 'budget_wan', label: '计划资金（万元）', format: 'money' },
       ],

@@ -23,7 +23,7 @@ import { formatNumber, formatShare } from '../../render/format.ts';
 import { SOURCE_LEVELS } from '../../contract/enums.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { url } from '../../render/nav.ts';
-import type { TableColumn } from '../../render/html/table.ts';
+import { columns, type TableColumn } from '../../render/html/table.ts';
 import { escapeHtml } from '../../render/html/tableHtml.ts';
 import type { ListState } from '../shared/urlState.ts';
 import { renderPagedList, sortOrderText, type PagedListSpec } from '../shared/pagedList.ts';
@@ -96,12 +96,17 @@ export function rectificationQueries(
 const series = STATUS_SERIES.map((s) => ({ key: s.key, name: s.name }));
 const statusColumns = (label: string): TableColumn[] => [
   { key: 'key', label },
-  { key: 'total', label: '问题数', format: 'number' },
-  { key: 'done', label: '按期完成', format: 'number' },
-  { key: 'done_late', label: '逾期完成', format: 'number' },
-  { key: 'in_progress', label: '整改中（未逾期）', format: 'number' },
-  { key: 'not_started', label: '未启动（未逾期）', format: 'number' },
-  { key: 'overdue_open', label: '逾期未完成', format: 'number' },
+  ...columns(
+    {
+      total: '问题数',
+      done: '按期完成',
+      done_late: '逾期完成',
+      in_progress: '整改中（未逾期）',
+      not_started: '未启动（未逾期）',
+      overdue_open: '逾期未完成',
+    },
+    'number',
+  ),
   { key: 'done_share', label: '完成率', format: 'percent' },
 ];
 
@@ -222,8 +227,7 @@ export function renderRectificationView(
       ),
     columns: [
       { key: 'date', label: '日期', format: 'date' },
-      { key: 'found', label: '累计发现', format: 'number' },
-      { key: 'done', label: '累计完成', format: 'number' },
+      ...columns({ found: '累计发现', done: '累计完成' }, 'number'),
     ],
     rows: progress,
   });

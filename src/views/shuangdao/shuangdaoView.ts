@@ -15,7 +15,7 @@ import { DIMENSIONS } from '../../contract/enums.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { url } from '../../render/nav.ts';
 import type { Row } from '../../engine/engine.ts';
-import type { TableColumn, TableRow } from '../../render/html/table.ts';
+import { columns, type TableColumn, type TableRow } from '../../render/html/table.ts';
 import { escapeHtml, renderTableHtml } from '../../render/html/tableHtml.ts';
 import { renderShuangdaoStreetHtml } from './shuangdaoStreetHtml.ts';
 import {
@@ -78,11 +78,16 @@ export function shuangdaoQueries(f: FilterState, ctx: ShuangdaoContext): QuerySe
 
 export const streetColumns: TableColumn[] = [
   { key: 'street', label: '街道' },
-  { key: 'villages', label: '“双到”村', format: 'number' },
-  { key: 'with_gap', label: '有短板的村', format: 'number' },
-  { key: 'gaps', label: '短板（村×领域）', format: 'number' },
-  { key: 'projects', label: '拟建项目', format: 'number' },
-  { key: 'in_library', label: '纳入项目库', format: 'number' },
+  ...columns(
+    {
+      villages: '“双到”村',
+      with_gap: '有短板的村',
+      gaps: '短板（村×领域）',
+      projects: '拟建项目',
+      in_library: '纳入项目库',
+    },
+    'number',
+  ),
   { key: 'investment_wan', label: '估算投资（万元）', format: 'wan' },
 ];
 const streetLinks = { street: (r: TableRow) => url(shuangdaoStreetPath(String(r.street))) };
@@ -187,11 +192,10 @@ export function renderShuangdaoView(
         { key: 'in_place', name: '已建立', color: 'var(--c1, #0072B2)' },
       ],
     },
-    [
-      { key: 'with_gap', label: '未建立长效机制的村', format: 'number' },
-      { key: 'in_place', label: '已建立的村', format: 'number' },
-      { key: 'villages', label: '“双到”村', format: 'number' },
-    ],
+    columns(
+      { with_gap: '未建立长效机制的村', in_place: '已建立的村', villages: '“双到”村' },
+      'number',
+    ),
   );
   const projects = dimensionFigure(
     'shuangdao-projects',
@@ -205,9 +209,10 @@ export function renderShuangdaoView(
       ],
     },
     [
-      { key: 'projects', label: '拟建项目', format: 'number' },
-      { key: 'in_library', label: '已纳入项目库', format: 'number' },
-      { key: 'not_in_library', label: '未纳入', format: 'number' },
+      ...columns(
+        { projects: '拟建项目', in_library: '已纳入项目库', not_in_library: '未纳入' },
+        'number',
+      ),
       { key: 'investment_wan', label: '估算投资（万元）', format: 'wan' },
     ],
   );
@@ -226,8 +231,7 @@ export function renderShuangdaoView(
     columns: [
       { key: 'dimension', label: '领域' },
       { key: 'investment_wan', label: '估算投资（万元）', format: 'wan' },
-      { key: 'projects', label: '拟建项目', format: 'number' },
-      { key: 'projects_unpriced', label: '未填估算投资的项目', format: 'number' },
+      ...columns({ projects: '拟建项目', projects_unpriced: '未填估算投资的项目' }, 'number'),
     ],
     rows: dims,
   });

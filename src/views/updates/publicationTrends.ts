@@ -5,7 +5,7 @@
  */
 import { lineChart, type LineSeries } from '../../render/charts/lineChart.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
-import type { TableColumn } from '../../render/html/table.ts';
+import { columns, type TableColumn } from '../../render/html/table.ts';
 import { figure, type FigureView } from '../shared/topicView.ts';
 import { formatDate, formatNumber } from '../../render/format.ts';
 import { DIMENSIONS, EXIT_CATEGORIES, HOUSEHOLD_STATUSES } from '../../contract/enums.ts';
@@ -113,9 +113,7 @@ export function trendFigures(records: readonly PublicationRecord[]): FigureView[
         }),
       columns: [
         asOf,
-        { key: 'items', label: '发现问题', format: 'number' },
-        { key: 'done', label: '已完成', format: 'number' },
-        { key: 'overdue_open', label: '逾期未完成', format: 'number' },
+        ...columns({ items: '发现问题', done: '已完成', overdue_open: '逾期未完成' }, 'number'),
       ],
       rows,
     }),
