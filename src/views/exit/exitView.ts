@@ -323,6 +323,12 @@ function notListedHtml(rows: readonly Record<string, unknown>[]): string {
 }
 
 export const exitTopic: TopicSpec<ExitContext, ExitView> = {
+  page: {
+    path: '/exit/',
+    title: '脱贫成效分类',
+    description:
+      '建档立卡贫困户按巩固提升、加大帮扶、重点帮扶分类，收入与贫困线、“三保障”、帮扶措施。',
+  },
   keys: EXIT_FILTER_KEYS,
   context: ({ campaign, streets }) => ({
     povertyLine: campaign.poverty_line.yuan,

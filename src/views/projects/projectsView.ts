@@ -458,6 +458,12 @@ export function projectsListCsv(f: FilterState, _ctx: unknown, list: ListState):
 }
 
 export const projectsTopic: TopicSpec<ProjectsContext, ProjectsView> = {
+  page: {
+    path: PROJECTS_PATH,
+    title: '资金项目',
+    description:
+      '扶贫资金项目：各街道、各村的计划资金与拨付，项目进展，“双到”村短板与项目的对应，需关注的情况和全部项目清单。',
+  },
   keys: PROJECTS_FILTER_KEYS,
   context: ({ campaign, streets, projectsProvided }) => ({
     asOf: campaign.as_of,

@@ -314,6 +314,11 @@ export function rectificationListCsv(f: FilterState, _ctx: unknown, list: ListSt
 }
 
 export const rectificationTopic: TopicSpec<RectificationContext, RectificationView> = {
+  page: {
+    path: RECT_PATH,
+    title: '问题整改',
+    description: '纪检、审计、巡查、巡视、督查和自查发现的扶贫问题及整改进展，逾期的排在最前。',
+  },
   keys: RECTIFICATION_FILTER_KEYS,
   context: ({ campaign }) => ({ asOf: campaign.as_of }),
   queries: rectificationQueries,

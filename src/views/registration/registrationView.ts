@@ -276,6 +276,11 @@ export function renderRegistrationView(
 }
 
 export const registrationTopic: TopicSpec<RegistrationContext, RegistrationView> = {
+  page: {
+    path: '/registration/',
+    title: '建档立卡与户数人数变动',
+    description: '各街道、各村建档立卡贫困户户数人数，回头看中的新增纳入、清退、脱贫与人口增减。',
+  },
   keys: REGISTRATION_FILTER_KEYS,
   context: ({ campaign, streets }) => ({
     asOf: campaign.as_of,

@@ -310,6 +310,12 @@ function renderMatrices(rows: readonly Row[]): string {
 }
 
 export const shuangdaoTopic: TopicSpec<ShuangdaoContext, ShuangdaoView> = {
+  page: {
+    path: '/shuangdao/',
+    title: '“双到”村短板',
+    description:
+      '第一、二轮扶贫“双到”村在基础设施、公共服务设施、产业发展、基层党建四个领域的长效机制、短板、拟建项目与估算投资。',
+  },
   keys: SHUANGDAO_FILTER_KEYS,
   context: ({ streets }) => {
     const shuangdaoVillages = streets.reduce((a, r) => a + r.shuangdao_villages, 0);
