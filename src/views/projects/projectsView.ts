@@ -39,7 +39,7 @@ import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
 import { streetHref, url, villageHref } from '../../render/nav.ts';
 import { CHART_MAX_ROWS, VILLAGE_LIST_MAX, groupByStreet, topRows } from '../shared/byStreet.ts';
 import { toNumber } from '../shared/numbers.ts';
-import { renderPagedList, sortOrderText, type PagedListSpec } from '../shared/pagedList.ts';
+import { renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
 import type { ListCsv, QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 import { block, figure, text, type ChartName, type TopicView } from '../shared/topicView.ts';
 import { topicSearch, type ListState } from '../shared/urlState.ts';
@@ -89,7 +89,7 @@ export const PROJECTS_PATH = '/projects/';
 /** The page's filters: every filter a project has (in form order). */
 export const PROJECTS_FILTER_KEYS: readonly FilterKey[] = PROJECT_FILTERS;
 /** Columns the project list sorts by (the `sort` query key). */
-export const PROJECT_SORT_KEYS = Object.keys(PROJECT_SORTS) as ProjectSortKey[];
+const PROJECT_SORT_KEYS = Object.keys(PROJECT_SORTS) as ProjectSortKey[];
 /** Projects a page of the list (/projects/, /projects/page/2/, …). */
 export const PROJECT_PAGE_SIZE = 50;
 /** Projects each finding lists on the page; the rest are one filter away in the list. */
@@ -143,11 +143,15 @@ export const PROJECT_LIST: PagedListSpec<ProjectItem> = {
   path: PROJECTS_PATH,
   keys: PROJECTS_FILTER_KEYS,
   pageSize: PROJECT_PAGE_SIZE,
+  id: 'projects-items',
   label: '项目清单',
   noun: '项目',
   unit: '个',
   counted: '个项目',
-  order: (list) => sortOrderText(PROJECT_COLUMNS, list, '按项目编号排列'),
+  sortKeys: PROJECT_SORT_KEYS,
+  columns: PROJECT_COLUMNS,
+  placeholder: '编号、名称、任务、单位…',
+  order: { text: '按项目编号排列', menu: '按项目编号' },
   table: (items, o) => renderProjectTableHtml(items, o),
 };
 

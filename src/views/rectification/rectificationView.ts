@@ -26,7 +26,7 @@ import { url } from '../../render/nav.ts';
 import { columns, type TableColumn } from '../../render/html/table.ts';
 import { escapeHtml } from '../../render/html/tableHtml.ts';
 import type { ListState } from '../shared/urlState.ts';
-import { renderPagedList, sortOrderText, type PagedListSpec } from '../shared/pagedList.ts';
+import { renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
 import { RECT_COLUMNS, renderRectificationTableHtml } from './rectificationTableHtml.ts';
 import {
   RECT_PAGE_SIZE,
@@ -60,7 +60,7 @@ export type RectificationView = TopicView<
 /** The page offers every filter its queries take. */
 export const RECTIFICATION_FILTER_KEYS: readonly FilterKey[] = RECTIFICATION_FILTERS;
 /** Columns the items list sorts by (the `sort` query key). */
-export const RECT_SORT_KEYS = Object.keys(RECT_SORTS) as RectSortKey[];
+const RECT_SORT_KEYS = Object.keys(RECT_SORTS) as RectSortKey[];
 
 /** Overdue items listed in full at the top; the rest lead the paginated list. */
 const OVERDUE_LIST_MAX = 10;
@@ -111,19 +111,21 @@ const statusColumns = (label: string): TableColumn[] => [
 ];
 
 /** The items list: 50 a page, pages 2… at /rectification/page/N/. */
-const rectList = (asOf: string): PagedListSpec<RectItem> => ({
+export const rectList = (asOf: string): PagedListSpec<RectItem> => ({
   path: RECT_PATH,
   keys: RECTIFICATION_FILTER_KEYS,
   pageSize: RECT_PAGE_SIZE,
+  id: 'rect-items',
   label: '问题清单',
   noun: '问题',
   unit: '项',
-  order: (list) =>
-    sortOrderText(
-      RECT_COLUMNS,
-      list,
-      '逾期未完成的在前（逾期最久的最先），其次是其他未完成的，最后是已完成的',
-    ),
+  sortKeys: RECT_SORT_KEYS,
+  columns: RECT_COLUMNS,
+  placeholder: '编号、描述、措施、单位…',
+  order: {
+    text: '逾期未完成的在前（逾期最久的最先），其次是其他未完成的，最后是已完成的',
+    menu: '逾期未完成在前',
+  },
   table: (items, o) => renderRectificationTableHtml(items, { asOf, ...o }),
 });
 
