@@ -23,7 +23,6 @@ import {
   projectTimeline,
   shortcomingCoverage,
   type ProjectItem,
-  type ProjectListOptions,
   type ProjectSortKey,
   type ShortcomingCoverageRow,
 } from '../../queries/projects.ts';
@@ -39,7 +38,7 @@ import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
 import { streetHref, url, villageHref } from '../../render/nav.ts';
 import { CHART_MAX_ROWS, VILLAGE_LIST_MAX, groupByStreet, topRows } from '../shared/byStreet.ts';
 import { toNumber } from '../shared/numbers.ts';
-import { renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
+import { listOptions, renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
 import type { ListCsv, QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 import { block, figure, text, type ChartName, type TopicView } from '../shared/topicView.ts';
 import { topicSearch, type ListState } from '../shared/urlState.ts';
@@ -101,11 +100,6 @@ const OPEN_VILLAGES_MAX = 20;
 const withFinding = (f: FilterState, x: ProjectFinding): FilterState | null =>
   f.project_finding && f.project_finding !== x ? null : { ...f, project_finding: x };
 
-const listOptions = (list: ListState): ProjectListOptions => ({
-  sort: list.sort ? { key: list.sort as ProjectSortKey, dir: list.dir ?? 'asc' } : undefined,
-  search: list.q,
-});
-
 /** The queries of one state of the findings' project lists, by finding (skipped ones left out). */
 const FINDING_QUERY_NAMES: Readonly<Record<ProjectFinding, string>> = {
   拨付超前: 'ahead',
@@ -134,7 +128,12 @@ export function projectsQueries(
     ...findingLists,
     // Without a search, the list has every filtered project: the breakdown counts them.
     ...(list.q ? { count: projectItemCount(f, list.q) } : {}),
-    items: projectItems(f, PROJECT_PAGE_SIZE, (page - 1) * PROJECT_PAGE_SIZE, listOptions(list)),
+    items: projectItems(
+      f,
+      PROJECT_PAGE_SIZE,
+      (page - 1) * PROJECT_PAGE_SIZE,
+      listOptions<ProjectSortKey>(list),
+    ),
   };
 }
 
@@ -455,7 +454,7 @@ const CSV_COLUMNS: CsvColumn<Row>[] = (
 /** Every project of the current filter, search and order, for "下载 CSV". */
 export function projectsListCsv(f: FilterState, _ctx: unknown, list: ListState): ListCsv {
   return {
-    query: projectItems(f, null, 0, listOptions(list)),
+    query: projectItems(f, null, 0, listOptions<ProjectSortKey>(list)),
     columns: CSV_COLUMNS,
     filename: '项目清单.csv',
   };

@@ -12,7 +12,6 @@ import {
   rectificationOverdueByUnit,
   rectificationProgress,
   type BreakdownDim,
-  type RectListOptions,
   type RectSortKey,
 } from '../../queries/rectifications.ts';
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
@@ -26,7 +25,7 @@ import { url } from '../../render/nav.ts';
 import { columns, type TableColumn } from '../../render/html/table.ts';
 import { escapeHtml } from '../../render/html/tableHtml.ts';
 import type { ListState } from '../shared/urlState.ts';
-import { renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
+import { listOptions, renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
 import { RECT_COLUMNS, renderRectificationTableHtml } from './rectificationTableHtml.ts';
 import {
   RECT_PAGE_SIZE,
@@ -67,11 +66,6 @@ const OVERDUE_LIST_MAX = 10;
 /** Units shown in the overdue-by-unit chart. */
 const UNIT_CHART_MAX = 10;
 
-const listOptions = (list: ListState): RectListOptions => ({
-  sort: list.sort ? { key: list.sort as RectSortKey, dir: list.dir ?? 'asc' } : undefined,
-  search: list.q,
-});
-
 export function rectificationQueries(
   f: FilterState,
   _ctx: unknown,
@@ -89,7 +83,12 @@ export function rectificationQueries(
       : { overdueTop: rectificationItems({ ...f, overdue: '逾期' }, OVERDUE_LIST_MAX) }),
     // Without a search, the list has every filtered item: the breakdown counts them.
     ...(list.q ? { count: rectificationItemCount(f, list.q) } : {}),
-    items: rectificationItems(f, RECT_PAGE_SIZE, (page - 1) * RECT_PAGE_SIZE, listOptions(list)),
+    items: rectificationItems(
+      f,
+      RECT_PAGE_SIZE,
+      (page - 1) * RECT_PAGE_SIZE,
+      listOptions<RectSortKey>(list),
+    ),
   };
 }
 
@@ -309,7 +308,7 @@ const CSV_COLUMNS: CsvColumn<Row>[] = [
 /** Every item of the current filter, search and order, for "下载 CSV". */
 export function rectificationListCsv(f: FilterState, _ctx: unknown, list: ListState): ListCsv {
   return {
-    query: rectificationItems(f, null, 0, listOptions(list)),
+    query: rectificationItems(f, null, 0, listOptions<RectSortKey>(list)),
     columns: CSV_COLUMNS,
     filename: '问题清单.csv',
   };

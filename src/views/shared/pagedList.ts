@@ -8,6 +8,7 @@
  * applies them in place.
  */
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
+import type { ListOptions } from '../../queries/listQuery.ts';
 import { formatNumber } from '../../render/format.ts';
 import { url } from '../../render/nav.ts';
 import { renderPageLinksHtml } from '../../render/html/pageLinksHtml.ts';
@@ -58,6 +59,14 @@ export interface PagedListSpec<T> {
   /** The default order, in a sentence (`按项目编号排列`) and as the order menu's first option says it. */
   order: { text: string; menu: string };
   table: (items: readonly T[], o: ListTableOptions) => string;
+}
+
+/** The list state as its query takes it: the order by a column of `K`, and the search. */
+export function listOptions<K extends string>(list: ListState): ListOptions<K> {
+  return {
+    sort: list.sort ? { key: list.sort as K, dir: list.dir ?? 'asc' } : undefined,
+    search: list.q,
+  };
 }
 
 /** "按整改时限降序排列" — the order `list` asks for, or `fallback` (the list's default order). */
