@@ -29,7 +29,7 @@ import {
 import { type ProjectFinding } from '../../queries/projectFindings.ts';
 import type { CsvColumn } from '../../render/charts/chartDataCsv.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
-import { heatmapChart, lineChart, stackedBarChart } from '../../render/charts/index.ts';
+import { heatmapChart, stackedBarChart } from '../../render/charts/index.ts';
 import { formatNumber, formatShare, wanFigure } from '../../render/format.ts';
 import { renderChartFigureHtml } from '../../render/html/chartFigureHtml.ts';
 import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
@@ -38,6 +38,7 @@ import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
 import { streetHref, url, villageHref } from '../../render/nav.ts';
 import { CHART_MAX_ROWS, VILLAGE_LIST_MAX, groupByStreet, topRows } from '../shared/byStreet.ts';
 import { toNumber } from '../shared/numbers.ts';
+import { cumulativeFigure } from '../shared/cumulativeFigure.ts';
 import { listOptions, renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
 import type { ListCsv, QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 import { block, figure, text, type ChartName, type TopicView } from '../shared/topicView.ts';
@@ -336,22 +337,12 @@ export function renderProjectsView(
   });
 
   const points = timelinePoints(r.timeline ?? [], ctx.asOf);
-  const timelineFigure = figure('projects-timeline', {
+  const timelineFigure = cumulativeFigure('projects-timeline', {
     title: '累计开工与完工的项目',
     takeaway: timelineTakeaway(points, ctx.asOf),
-    chart: (name) =>
-      lineChart(
-        [
-          { name: '累计开工', points: points.map((p) => ({ date: p.date, value: p.started })) },
-          { name: '累计完工', points: points.map((p) => ({ date: p.date, value: p.finished })) },
-        ],
-        { ...name, width: CHART_WIDTH },
-      ),
-    columns: [
-      { key: 'date', label: '月份', format: 'date' },
-      ...columns({ started: '累计开工', finished: '累计完工' }, 'number'),
-    ],
-    rows: points,
+    dateLabel: '月份',
+    series: { started: '累计开工', finished: '累计完工' },
+    points,
   });
 
   const coverage = (r.coverage ?? []) as ShortcomingCoverageRow[];

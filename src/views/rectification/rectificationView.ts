@@ -17,7 +17,7 @@ import {
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
 import type { Row } from '../../engine/engine.ts';
 import type { CsvColumn } from '../../render/charts/chartDataCsv.ts';
-import { barChart, lineChart, stackedBarChart } from '../../render/charts/index.ts';
+import { barChart, stackedBarChart } from '../../render/charts/index.ts';
 import { formatNumber, formatShare } from '../../render/format.ts';
 import { SOURCE_LEVELS } from '../../contract/enums.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
@@ -43,6 +43,7 @@ import {
 import { block, figure, text, toggle, type TopicView } from '../shared/topicView.ts';
 import type { ListCsv, QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 import { toNumber } from '../shared/numbers.ts';
+import { cumulativeFigure } from '../shared/cumulativeFigure.ts';
 
 export interface RectificationContext {
   asOf: string;
@@ -213,24 +214,12 @@ export function renderRectificationView(
   );
 
   const progress = thinProgress(r.progress ?? [], ctx.asOf);
-  const progressText = progressTakeaway(progress, ctx.asOf);
-  const progressTitle = '累计发现与累计完成的问题';
-  const progressChart = figure('rect-progress', {
-    title: progressTitle,
-    takeaway: progressText,
-    chart: (name) =>
-      lineChart(
-        [
-          { name: '累计发现', points: progress.map((p) => ({ date: p.date, value: p.found })) },
-          { name: '累计完成', points: progress.map((p) => ({ date: p.date, value: p.done })) },
-        ],
-        { ...name, width: CHART_WIDTH },
-      ),
-    columns: [
-      { key: 'date', label: '日期', format: 'date' },
-      ...columns({ found: '累计发现', done: '累计完成' }, 'number'),
-    ],
-    rows: progress,
+  const progressChart = cumulativeFigure('rect-progress', {
+    title: '累计发现与累计完成的问题',
+    takeaway: progressTakeaway(progress, ctx.asOf),
+    dateLabel: '日期',
+    series: { found: '累计发现', done: '累计完成' },
+    points: progress,
   });
 
   // Overdue and open: the longest overdue, then who is responsible.
