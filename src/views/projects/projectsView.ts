@@ -39,8 +39,8 @@ import { streetHref, url, villageHref } from '../../render/nav.ts';
 import { CHART_MAX_ROWS, VILLAGE_LIST_MAX, groupByStreet, topRows } from '../shared/byStreet.ts';
 import { toNumber } from '../shared/numbers.ts';
 import { cumulativeFigure } from '../shared/cumulativeFigure.ts';
-import { listOptions, renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
-import type { ListCsv, QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
+import { listCsv, listOptions, renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
+import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 import { block, figure, text, type ChartName, type TopicView } from '../shared/topicView.ts';
 import { topicSearch, type ListState } from '../shared/urlState.ts';
 import {
@@ -442,15 +442,6 @@ const CSV_COLUMNS: CsvColumn<Row>[] = (
   PUBLISHED_TABLES.find((t) => t.name === 'projects')?.columns ?? []
 ).map((c) => ({ header: c.label, value: c.name }));
 
-/** Every project of the current filter, search and order, for "下载 CSV". */
-export function projectsListCsv(f: FilterState, _ctx: unknown, list: ListState): ListCsv {
-  return {
-    query: projectItems(f, null, 0, listOptions<ProjectSortKey>(list)),
-    columns: CSV_COLUMNS,
-    filename: '项目清单.csv',
-  };
-}
-
 export const projectsTopic: TopicSpec<ProjectsContext, ProjectsView> = {
   page: {
     path: PROJECTS_PATH,
@@ -467,5 +458,5 @@ export const projectsTopic: TopicSpec<ProjectsContext, ProjectsView> = {
   }),
   queries: projectsQueries,
   render: renderProjectsView,
-  listCsv: projectsListCsv,
+  listCsv: listCsv<ProjectSortKey>(projectItems, CSV_COLUMNS, '项目清单.csv'),
 };

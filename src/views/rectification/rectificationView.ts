@@ -25,7 +25,7 @@ import { url } from '../../render/nav.ts';
 import { columns, type TableColumn } from '../../render/html/table.ts';
 import { escapeHtml } from '../../render/html/tableHtml.ts';
 import type { ListState } from '../shared/urlState.ts';
-import { listOptions, renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
+import { listCsv, listOptions, renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
 import { RECT_COLUMNS, renderRectificationTableHtml } from './rectificationTableHtml.ts';
 import {
   RECT_PAGE_SIZE,
@@ -41,7 +41,7 @@ import {
   type RectItem,
 } from './rectification.ts';
 import { block, figure, text, toggle, type TopicView } from '../shared/topicView.ts';
-import type { ListCsv, QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
+import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 import { toNumber } from '../shared/numbers.ts';
 import { cumulativeFigure } from '../shared/cumulativeFigure.ts';
 
@@ -294,15 +294,6 @@ const CSV_COLUMNS: CsvColumn<Row>[] = [
   { header: '是否逾期', value: (row) => (row.overdue ? '是' : '否') },
 ];
 
-/** Every item of the current filter, search and order, for "下载 CSV". */
-export function rectificationListCsv(f: FilterState, _ctx: unknown, list: ListState): ListCsv {
-  return {
-    query: rectificationItems(f, null, 0, listOptions<RectSortKey>(list)),
-    columns: CSV_COLUMNS,
-    filename: '问题清单.csv',
-  };
-}
-
 export const rectificationTopic: TopicSpec<RectificationContext, RectificationView> = {
   page: {
     path: RECT_PATH,
@@ -313,5 +304,5 @@ export const rectificationTopic: TopicSpec<RectificationContext, RectificationVi
   context: ({ campaign }) => ({ asOf: campaign.as_of }),
   queries: rectificationQueries,
   render: renderRectificationView,
-  listCsv: rectificationListCsv,
+  listCsv: listCsv<RectSortKey>(rectificationItems, CSV_COLUMNS, '问题清单.csv'),
 };

@@ -9,6 +9,10 @@
  */
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
 import type { ListOptions } from '../../queries/listQuery.ts';
+import type { SqlQuery } from '../../queries/sql.ts';
+import type { Row } from '../../engine/engine.ts';
+import type { CsvColumn } from '../../render/charts/chartDataCsv.ts';
+import type { ListCsv } from './topicSpec.ts';
 import { formatNumber } from '../../render/format.ts';
 import { url } from '../../render/nav.ts';
 import { renderPageLinksHtml } from '../../render/html/pageLinksHtml.ts';
@@ -67,6 +71,15 @@ export function listOptions<K extends string>(list: ListState): ListOptions<K> {
     sort: list.sort ? { key: list.sort as K, dir: list.dir ?? 'asc' } : undefined,
     search: list.q,
   };
+}
+
+/** A list's CSV download (a TopicSpec's `listCsv`): `items` for every row of the filters, search and order. */
+export function listCsv<K extends string>(
+  items: (f: FilterState, limit: null, offset: number, o: ListOptions<K>) => SqlQuery,
+  columns: CsvColumn<Row>[],
+  filename: string,
+): (f: FilterState, ctx: unknown, list: ListState) => ListCsv {
+  return (f, _ctx, list) => ({ query: items(f, null, 0, listOptions<K>(list)), columns, filename });
 }
 
 /** "按整改时限降序排列" — the order `list` asks for, or `fallback` (the list's default order). */
