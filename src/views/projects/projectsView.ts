@@ -214,6 +214,25 @@ function fundFigure(
 
 const villageLinks = { name: (r: TableRow) => villageHref(String(r.village_code)) };
 
+/** The funds by 项目类型 and by 资金来源: the breakdown's dimension and its values, the filter a bar sets. */
+const FUND_BREAKDOWNS = {
+  categories: {
+    id: 'projects-categories',
+    noun: '项目类型',
+    dim: 'category',
+    values: PROJECT_CATEGORIES,
+    filterKey: 'project_category',
+  },
+  sources: {
+    id: 'projects-sources',
+    noun: '资金来源',
+    dim: 'fund_source',
+    values: FUND_SOURCES,
+    filterKey: 'fund_source',
+  },
+} as const;
+type FundBreakdown = (typeof FUND_BREAKDOWNS)[keyof typeof FUND_BREAKDOWNS];
+
 export function renderProjectsView(
   r: QueryResults,
   ctx: ProjectsContext,
@@ -293,28 +312,17 @@ export function renderProjectsView(
         )
       : `<p class="text-sm text-muted">共 ${formatNumber(ctx.villageCount)} 个村：各村明细见各街道页面（点上图或表中的街道名称）。</p>`;
 
-  const categories = fundRowsOf(r.breakdown ?? [], 'category', PROJECT_CATEGORIES);
-  const categoriesFigure = fundFigure(
-    'projects-categories',
-    '各项目类型的计划资金与已拨付（万元）',
-    categories,
-    {
-      noun: '项目类型',
-      filterKey: 'project_category',
-      href: (c) => filterHref('project_category', c.key),
-    },
-  );
-  const sources = fundRowsOf(r.breakdown ?? [], 'fund_source', FUND_SOURCES);
-  const sourcesFigure = fundFigure(
-    'projects-sources',
-    '各资金来源的计划资金与已拨付（万元）',
-    sources,
-    {
-      noun: '资金来源',
-      filterKey: 'fund_source',
-      href: (s) => filterHref('fund_source', s.key),
-    },
-  );
+  const byBreakdown = (b: FundBreakdown) =>
+    fundFigure(
+      b.id,
+      `各${b.noun}的计划资金与已拨付（万元）`,
+      fundRowsOf(r.breakdown ?? [], b.dim, b.values),
+      {
+        noun: b.noun,
+        filterKey: b.filterKey,
+        href: (row) => filterHref(b.filterKey, row.key),
+      },
+    );
 
   const years = yearStatusRows(r.breakdown ?? []);
   const yearsFigure = figure('projects-years', {
@@ -359,8 +367,8 @@ export function renderProjectsView(
     figures: {
       streets: streetsFigure,
       villages: villagesFigure,
-      categories: categoriesFigure,
-      sources: sourcesFigure,
+      categories: byBreakdown(FUND_BREAKDOWNS.categories),
+      sources: byBreakdown(FUND_BREAKDOWNS.sources),
       years: yearsFigure,
       timeline: timelineFigure,
     },

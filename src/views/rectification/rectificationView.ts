@@ -217,7 +217,6 @@ export function renderRectificationView(
   const progressChart = cumulativeFigure('rect-progress', {
     title: '累计发现与累计完成的问题',
     takeaway: progressTakeaway(progress, ctx.asOf),
-    dateLabel: '日期',
     series: { found: '累计发现', done: '累计完成' },
     points: progress,
   });

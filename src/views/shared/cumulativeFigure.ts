@@ -17,8 +17,8 @@ export function cumulativeFigure<K extends string>(
   f: {
     title: string;
     takeaway: string;
-    /** What the table calls the date column (`月份`, `日期`). */
-    dateLabel: string;
+    /** What the table calls the date column: `日期` unless said (`月份`). */
+    dateLabel?: string;
     /** The counts, by key: their line's and column's name. */
     series: Readonly<Record<K, string>>;
     points: readonly CumulativePoint<NoInfer<K>>[];
@@ -36,7 +36,10 @@ export function cumulativeFigure<K extends string>(
         })),
         { ...name, width: CHART_WIDTH },
       ),
-    columns: [{ key: 'date', label: f.dateLabel, format: 'date' }, ...columns(f.series, 'number')],
+    columns: [
+      { key: 'date', label: f.dateLabel ?? '日期', format: 'date' },
+      ...columns(f.series, 'number'),
+    ],
     rows: [...f.points],
   });
 }
