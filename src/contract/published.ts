@@ -78,9 +78,17 @@ const i = (name: string, label: string, description: string): PublishedColumn =>
   type: 'integer',
   description,
 });
+const d = (name: string, label: string, description: string): PublishedColumn => ({
+  name,
+  label,
+  type: 'date',
+  description,
+});
 
 /** A column's values as its description lists them: `是 / 否`. */
 const oneOf = (values: readonly string[]) => values.join(' / ');
+
+const changeType = s('change_type', '变动类型', oneOf(CHANGE_TYPES));
 
 const where = [
   s('street', '街道', '所属街道'),
@@ -193,13 +201,8 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     download: true,
     columns: [
       ...where,
-      {
-        name: 'week_start',
-        label: '周一日期',
-        type: 'date',
-        description: '变动所在周的星期一',
-      },
-      s('change_type', '变动类型', oneOf(CHANGE_TYPES)),
+      d('week_start', '周一日期', '变动所在周的星期一'),
+      changeType,
       i('records', '变动条数', '这一周这个村这一类变动的条数'),
     ],
   },
@@ -212,7 +215,7 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     download: true,
     columns: [
       s('street', '街道', '所属街道；为空 = 户级数据并入全区的村'),
-      s('change_type', '变动类型', oneOf(CHANGE_TYPES)),
+      changeType,
       i('records', '变动条数', '变动条数'),
       i('persons', '变动人数', '人数变化合计（增为正、减为负）'),
     ],
@@ -227,7 +230,7 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     columns: [
       s('period', '月份', '变动日期所在的月份（YYYY-MM），只含数据截止日期前已结束的月份'),
       s('street', '街道', '所属街道；为空 = 未能按街道列出的其余街道合计'),
-      s('change_type', '变动类型', oneOf(CHANGE_TYPES)),
+      changeType,
       s(
         'reason_category',
         '变动原因类别',
@@ -269,15 +272,15 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
       s('issue_id', '问题编号', '问题编号'),
       s('source_level', '来源层级', oneOf(SOURCE_LEVELS)),
       s('source_type', '问题来源', oneOf(SOURCE_TYPES)),
-      { name: 'found_date', label: '发现日期', type: 'date', description: '发现日期' },
+      d('found_date', '发现日期', '发现日期'),
       ...where,
       s('category', '问题类别', '问题类别'),
       s('description', '问题描述', '问题的内容'),
       s('measures', '整改措施', '采取的整改措施'),
       s('responsible_unit', '责任单位', '负责整改的单位'),
-      { name: 'deadline', label: '整改时限', type: 'date', description: '应完成整改的日期' },
+      d('deadline', '整改时限', '应完成整改的日期'),
       s('status', '整改状态', oneOf(RECTIFICATION_STATUSES)),
-      { name: 'completed_date', label: '完成日期', type: 'date', description: '完成日期' },
+      d('completed_date', '完成日期', '完成日期'),
       {
         name: 'overdue',
         label: '逾期',
@@ -316,13 +319,8 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
         description: '截至数据截止日期已拨付的资金（万元，两位小数，照实公开）',
       },
       s('implementer', '实施单位', '负责实施的单位'),
-      { name: 'start_date', label: '开工日期', type: 'date', description: '开工日期' },
-      {
-        name: 'end_date',
-        label: '完工日期',
-        type: 'date',
-        description: '完工日期（已完工、已验收的项目）',
-      },
+      d('start_date', '开工日期', '开工日期'),
+      d('end_date', '完工日期', '完工日期（已完工、已验收的项目）'),
       s('status', '项目状态', oneOf(PROJECT_STATUSES)),
       i('beneficiary_households', '受益贫困户数', '受益的建档立卡贫困户数'),
       s('benefit_mechanism', '带贫减贫机制', '贫困户如何受益'),
@@ -342,8 +340,8 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     download: false,
     columns: [
       s('name', '阶段', '阶段名称'),
-      { name: 'start', label: '开始日期', type: 'date', description: '开始日期' },
-      { name: 'end', label: '结束日期', type: 'date', description: '结束日期' },
+      d('start', '开始日期', '开始日期'),
+      d('end', '结束日期', '结束日期'),
     ],
   },
 ];
