@@ -19,6 +19,7 @@ import {
   ANSWERS_VERSION,
   STREETS_FILE,
   answerRef,
+  packResults,
   type AnswerFile,
   type AnswersIndex,
 } from '../../views/shared/answers.ts';
@@ -111,7 +112,7 @@ export async function pageAnswers<C>(
     for (const name of ref.files) {
       const file = files.get(name) ?? { v: ANSWERS_VERSION, states: {} };
       if (ref.state in file.states) throw new Error(`two states share ${name}${ref.state}`);
-      file.states[ref.state] = results[i] as QueryResults;
+      file.states[ref.state] = packResults(results[i] as QueryResults);
       files.set(name, file);
     }
   });

@@ -7,7 +7,12 @@
  * not cached, a newer publication removed it, another format) answers nothing:
  * the page then asks the engine, as before there were answers.
  */
-import { ANSWERS_VERSION, type AnswerFile, type AnswerRef } from '../../views/shared/answers.ts';
+import {
+  ANSWERS_VERSION,
+  unpackResults,
+  type AnswerFile,
+  type AnswerRef,
+} from '../../views/shared/answers.ts';
 import type { QueryResults } from '../../views/shared/topicSpec.ts';
 
 export interface PageAnswers {
@@ -61,14 +66,16 @@ export function pageAnswers(
       void load(ref.files[0]);
       for (const name of ref.files) {
         const answer = here.get(name)?.states[ref.state];
-        if (answer) return answer;
+        if (answer) return unpackResults(answer);
       }
       // Whichever file arrives first with the state (the prefetch may beat the tap's own).
       const arriving = ref.files.flatMap((name) => pending.get(name) ?? []);
       try {
-        return await Promise.any(
-          arriving.map((p) =>
-            p.then((file) => file?.states[ref.state] ?? Promise.reject(new Error('not here'))),
+        return unpackResults(
+          await Promise.any(
+            arriving.map((p) =>
+              p.then((file) => file?.states[ref.state] ?? Promise.reject(new Error('not here'))),
+            ),
           ),
         );
       } catch {

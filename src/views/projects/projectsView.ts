@@ -202,10 +202,15 @@ function fundFigure(
     links?: Record<string, (r: TableRow) => string>;
   },
 ) {
+  // Many streets (a province's hundred): the chart shows the best-funded, the table all.
+  const charted = topRows(rows, (r) => r.budget_wan);
   return figure(id, {
-    title,
+    title:
+      charted.length < rows.length
+        ? `计划资金最多的 ${formatNumber(charted.length)} 个${o.noun}（万元）`
+        : title,
     takeaway: fundsTakeaway(rows, o.noun),
-    chart: (name) => fundChart(rows, name, o.filterKey, o.href),
+    chart: (name) => fundChart(charted, name, o.filterKey, o.href),
     columns: fundColumns(o.noun),
     rows: [...rows],
     ...(o.links ? { links: o.links } : {}),

@@ -17,7 +17,7 @@ import { loadDataset } from '../../../../src/build/validate/loadDataset.ts';
 import type { Campaign } from '../../../../src/contract/input/campaign.ts';
 import { openNodeEngine } from '../../../../src/engine/node.ts';
 import { FILTERS } from '../../../../src/queries/filters.ts';
-import { answerRef, type AnswerFile } from '../../../../src/views/shared/answers.ts';
+import { answerRef, unpackResults, type AnswerFile } from '../../../../src/views/shared/answers.ts';
 import { loadTopicSetting } from '../../../../src/views/shared/loadTopicPage.ts';
 import { runQuerySet } from '../../../../src/views/shared/topicSpec.ts';
 import { writeSample } from '../../../../tools/sample/index.ts';
@@ -102,7 +102,7 @@ describe.each(Object.keys(SETS) as (keyof typeof SETS)[])('pre-built answers on 
               file,
               JSON.parse(await readFile(path.join(dir, page, file), 'utf8')) as AnswerFile,
             );
-          answers.push(files.get(file)!.states[ref!.state]);
+          answers.push(unpackResults(files.get(file)!.states[ref!.state]!));
         }
         const answer = answers[0];
         // A street's state is in its shard and in streets.json: the same rows.
