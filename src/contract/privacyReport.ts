@@ -120,6 +120,18 @@ export type VillageGeneralisation = VillagePlace &
     borrowed: number;
   };
 
+/** Change-reason tallies shown per street / rolled up to the district / withheld. */
+export interface ReasonCells {
+  street: number;
+  district: number;
+  withheld: number;
+  /** Closed months tallied; of them, months published as an earlier publication did (absent before this rule). */
+  periods?: number;
+  frozen_periods?: number;
+  /** Records dated in an already published month, counted without their category. */
+  late_records?: number;
+}
+
 /** What privacy shaping did, for staff (published as downloads/privacy-report.json). */
 export interface PrivacyReport {
   /** Smallest group of household rows (campaign.json `privacy.k`). */
@@ -170,17 +182,7 @@ export interface PrivacyReport {
      * district). Absent in reports made before this rule.
      */
     street_cells?: { by_status_only: number; persons_withheld: number; district_remainder: number };
-    /** Change-reason categories shown per street / rolled up to the district / withheld. */
-    reason_cells: {
-      street: number;
-      district: number;
-      withheld: number;
-      /** Closed months tallied; of them, months published as an earlier publication did (absent before this rule). */
-      periods?: number;
-      frozen_periods?: number;
-      /** Records dated in an already published month, counted without their category. */
-      late_records?: number;
-    };
+    reason_cells: ReasonCells;
   };
   /** What is never published, in words (for the data page). */
   never_published: string[];

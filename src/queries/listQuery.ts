@@ -12,6 +12,13 @@ export interface ListOrder<K extends string> {
   dir: 'asc' | 'desc';
 }
 
+/** How a long list is searched and ordered: `K` names the columns it sorts by. */
+export interface ListOptions<K extends string> {
+  sort?: ListOrder<K>;
+  /** Text to look for in the list's searched columns. */
+  search?: string;
+}
+
 /** Rows whose `columns`, joined, contain `search` (case-insensitive); `TRUE` without a search. */
 export function searchWhere(columns: readonly string[], search: string | undefined): SqlQuery {
   if (!search) return sql`TRUE`;

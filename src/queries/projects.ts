@@ -6,7 +6,7 @@
  */
 import { PROJECT_STATUSES } from '../contract/enums.ts';
 import { whereOf, type FilterKey, type FilterState } from './filters.ts';
-import { listOrderBy, searchWhere, type ListOrder } from './listQuery.ts';
+import { listOrderBy, searchWhere, type ListOptions } from './listQuery.ts';
 import {
   PROJECT_FINDINGS,
   PROJECT_FINDING_COLUMNS,
@@ -179,19 +179,13 @@ export const PROJECT_SORTS = {
 } as const;
 export type ProjectSortKey = keyof typeof PROJECT_SORTS;
 
-/** How the project list is searched and ordered. */
-export interface ProjectListOptions {
-  sort?: ListOrder<ProjectSortKey>;
-  /** Text to look for in the project's id, name, task, place, unit and the rest of its text. */
-  search?: string;
-}
-
 /** 项目状态 in the order works go (a sort by status follows it, not the characters). */
 const STATUS_ORDER = joinSql(
   PROJECT_STATUSES.map((s) => sql`${s}`),
   ', ',
 );
 
+/** What the search looks in: the project's id, name, task, place, unit and the rest of its text. */
 const SEARCHED = [
   'project_id',
   'project_name',
@@ -239,7 +233,7 @@ export const projectItems = (
   f: FilterState,
   limit: number | null = 50,
   offset = 0,
-  opts: ProjectListOptions = {},
+  opts: ListOptions<ProjectSortKey> = {},
 ): SqlQuery => sql`
   SELECT project_id, plan_year, street, village_code, village_name, project_name, category, task,
     fund_source, budget_wan::DOUBLE AS budget_wan, disbursed_wan::DOUBLE AS disbursed_wan,

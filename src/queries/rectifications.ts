@@ -1,6 +1,6 @@
 /** Named queries over rectifications (attachment 4). */
 import { whereOf, type FilterKey, type FilterState } from './filters.ts';
-import { listOrderBy, searchWhere, type ListOrder } from './listQuery.ts';
+import { listOrderBy, searchWhere, type ListOptions } from './listQuery.ts';
 import { sql, type SqlQuery } from './sql.ts';
 
 export const RECTIFICATION_FILTERS: readonly FilterKey[] = [
@@ -76,13 +76,6 @@ export const RECT_SORTS = {
 } as const;
 export type RectSortKey = keyof typeof RECT_SORTS;
 
-/** How the items list is searched and ordered (the browser's list; the prerendered pages use the default). */
-export interface RectListOptions {
-  sort?: ListOrder<RectSortKey>;
-  /** Text to look for in the item's id, description, measures, unit, place, category and source. */
-  search?: string;
-}
-
 /** What the search looks in: the item's id, description, measures, unit, place, category and source. */
 const SEARCHED = [
   'issue_id',
@@ -97,7 +90,7 @@ const SEARCHED = [
 ];
 const searched = (search: string | undefined) => searchWhere(SEARCHED, search);
 
-const orderBy = (sort: RectListOptions['sort']): SqlQuery =>
+const orderBy = (sort: ListOptions<RectSortKey>['sort']): SqlQuery =>
   listOrderBy(
     RECT_SORTS,
     sort,
@@ -114,7 +107,7 @@ export const rectificationItems = (
   f: FilterState,
   limit: number | null = 50,
   offset = 0,
-  opts: RectListOptions = {},
+  opts: ListOptions<RectSortKey> = {},
 ): SqlQuery => sql`
   SELECT issue_id, source_level, source_type, strftime(found_date, '%Y-%m-%d') AS found_date,
     street, village_code, village_name, category, description, measures, responsible_unit,

@@ -23,6 +23,7 @@ import {
   type CHANGE_REASON_CATEGORIES,
 } from '../../contract/enums.ts';
 import type { HouseholdChange } from '../../contract/input/householdChanges.ts';
+import type { ReasonCells } from '../../contract/privacyReport.ts';
 import type { Village } from '../../contract/input/villages.ts';
 
 type ChangeType = (typeof CHANGE_TYPES)[number];
@@ -61,18 +62,6 @@ export interface ChangeReasonRow {
   change_type: ChangeType;
   reason_category: ReasonLabel;
   records: number;
-}
-
-/** Where each reason tally went (for the privacy report). */
-export interface ReasonCells {
-  street: number;
-  district: number;
-  withheld: number;
-  /** Closed months tallied, and those taken as an earlier publication published them. */
-  periods?: number;
-  frozen_periods?: number;
-  /** Records dated in an already published month, counted without their category. */
-  late_records?: number;
 }
 
 /** The reason tallies an earlier publication published (its record), and its as-of date. */

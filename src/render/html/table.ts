@@ -10,3 +10,16 @@ export interface TableColumn {
 }
 
 export type TableRow = Record<string, string | number | boolean | null | undefined | string[]>;
+
+/**
+ * Columns of one format from their labels by key, in order:
+ * `columns({ households: '户数', persons: '人数' }, 'number')`.
+ */
+export function columns(
+  labels: Readonly<Record<string, string>>,
+  format?: TableColumn['format'],
+): TableColumn[] {
+  return Object.entries(labels).map(([key, label]) =>
+    format === undefined ? { key, label } : { key, label, format },
+  );
+}

@@ -1,7 +1,6 @@
 /**
- * The markup of src/components/DataTable.astro as a pure string function, so
- * tables re-rendered in the browser (filters, the SQL page) are byte-for-byte
- * the prerendered ones: same classes, same data-v, same "—" for missing.
+ * A table's markup as a pure string function, so tables re-rendered in the
+ * browser (filters, the SQL page) are byte-for-byte the prerendered ones: same classes, same data-v, same "—" for missing.
  * Every value and attribute is escaped exactly as Astro escapes it (text:
  * & < > ' "; double-quoted attributes: & "), so hostile text stays inert.
  */

@@ -39,6 +39,7 @@ import {
 import { securityRows } from '../shared/securityRows.ts';
 import { incomeByCategory, incomeTakeaway } from '../shared/incomeByCategory.ts';
 import { block, figure, text, type ChartName, type TopicView } from '../shared/topicView.ts';
+import { exitCategoryMarks } from '../places/exitFigure.ts';
 import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 
 /** What no filter changes, embedded in the page for the browser. */
@@ -189,11 +190,9 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
       });
 
   const income = incomeByCategory(r.income ?? [], ctx.povertyLine);
-  const incomeText = incomeTakeaway(income, ctx.povertyLine);
-  const incomeTitle = '各分类户的人均可支配收入段';
   const incomeFigure = figure('exit-income', {
-    title: incomeTitle,
-    takeaway: incomeText,
+    title: '各分类户的人均可支配收入段',
+    takeaway: incomeTakeaway(income, ctx.povertyLine),
     chart: (name) =>
       stackedBarChart(income.rows, {
         ...name,
@@ -202,9 +201,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
         normalize: true,
         colors: 'sequential',
         width: CHART_WIDTH,
-        filterKey: 'exit_category',
-        filterValue: (row) => row.category,
-        href: (row) => categoryHref(row.category),
+        ...exitCategoryMarks(categoryHref),
       }),
     columns: [
       { key: 'category', label: '分类' },
@@ -221,11 +218,9 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
 
   const gapsRow = (r.gaps ?? [])[0];
   const gaps = securityRows(gapsRow);
-  const gapsText = securityTakeaway(gapsRow);
-  const gapsTitle = '“三保障”未落实户数';
   const security = figure('exit-security', {
-    title: gapsTitle,
-    takeaway: gapsText,
+    title: '“三保障”未落实户数',
+    takeaway: securityTakeaway(gapsRow),
     chart: (name) =>
       barChart(gaps, {
         ...name,
@@ -247,11 +242,9 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
 
   const households = Number(gapsRow?.households ?? 0);
   const measures = measureRows(r.measures ?? [], households);
-  const measuresText = measureTakeaway(measures, households);
-  const measuresTitle = '在用的帮扶措施（户数）';
   const measuresFigure = figure('exit-measures', {
-    title: measuresTitle,
-    takeaway: measuresText,
+    title: '在用的帮扶措施（户数）',
+    takeaway: measureTakeaway(measures, households),
     chart: (name) =>
       barChart(measures, {
         ...name,
@@ -268,11 +261,9 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   });
 
   const types = typeMatrix(r.types ?? []);
-  const typesText = typeTakeaway(r.types ?? []);
-  const typesTitle = '户类型 × 劳动能力（户数）';
   const householdTypes = figure('exit-household-types', {
-    title: typesTitle,
-    takeaway: typesText,
+    title: '户类型 × 劳动能力（户数）',
+    takeaway: typeTakeaway(r.types ?? []),
     chart: (name) =>
       heatmapChart(types.cells, {
         ...name,
@@ -332,6 +323,12 @@ function notListedHtml(rows: readonly Record<string, unknown>[]): string {
 }
 
 export const exitTopic: TopicSpec<ExitContext, ExitView> = {
+  page: {
+    path: '/exit/',
+    title: '脱贫成效分类',
+    description:
+      '建档立卡贫困户按巩固提升、加大帮扶、重点帮扶分类，收入与贫困线、“三保障”、帮扶措施。',
+  },
   keys: EXIT_FILTER_KEYS,
   context: ({ campaign, streets }) => ({
     povertyLine: campaign.poverty_line.yuan,

@@ -3,7 +3,7 @@
  * function serves the prerendered page and the browser.
  */
 import { EXIT_CATEGORIES, DIMENSIONS } from '../../contract/enums.ts';
-import { formatNumber, formatPercent } from '../../render/format.ts';
+import { formatNumber } from '../../render/format.ts';
 import type { Engine, Row } from '../../engine/engine.ts';
 import {
   changesByType,
@@ -20,6 +20,7 @@ import {
 import { toNumber } from '../shared/numbers.ts';
 import { projectTotals, type ProjectTotals } from '../projects/projects.ts';
 import { shortcomingFindings } from '../projects/projectFindings.ts';
+import { exitTakeaway } from '../places/placeTakeaways.ts';
 
 const sumWhere = (rows: Row[], key: string, col: string, values: readonly string[]) =>
   rows.filter((r) => values.includes(String(r[key]))).reduce((s, r) => s + toNumber(r[col]), 0);
@@ -90,16 +91,14 @@ export function buildOverview(input: OverviewInput) {
     const households = sumWhere(exits, 'exit_category', 'households', [category]);
     return { category, households, share: exitTotal > 0 ? households / exitTotal : 0 };
   });
-  const top = [...exitRows].sort((a, b) => b.households - a.households)[0];
-  const focus = exitRows.find((r) => r.category === '重点帮扶');
   const unknown = exits
     .filter((r) => r.exit_category === null || r.exit_category === undefined)
     .reduce((s, r) => s + toNumber(r.households), 0);
-  const exitTakeaway =
-    exitTotal === 0
-      ? '暂无建档立卡户。'
-      : `${formatNumber(exitTotal)} 户中，${top?.category}最多（${formatPercent(top?.share ?? 0)}）；需重点帮扶 ${formatNumber(focus?.households ?? 0)} 户。` +
-        (unknown > 0 ? `另有 ${formatNumber(unknown)} 户的分类为保护隐私不公开。` : '');
+  const exitText =
+    exitTakeaway(exitRows) +
+    (exitTotal > 0 && unknown > 0
+      ? `另有 ${formatNumber(unknown)} 户的分类为保护隐私不公开。`
+      : '');
 
   const shuangdaoRows = DIMENSIONS.map((dimension) => {
     const r = shuangdao.find((x) => x.dimension === dimension);
@@ -120,7 +119,7 @@ export function buildOverview(input: OverviewInput) {
     households,
     persons,
     exitRows,
-    exitTakeaway,
+    exitTakeaway: exitText,
     gaps: { households: toNumber(gaps?.households), any: toNumber(gaps?.any_gap) },
     shuangdaoRows,
     shuangdaoVillages,

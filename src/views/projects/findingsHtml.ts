@@ -13,7 +13,7 @@ import {
 } from '../../queries/projectFindings.ts';
 import type { ProjectItem, ShortcomingCoverageRow } from '../../queries/projects.ts';
 import { formatNumber } from '../../render/format.ts';
-import type { TableColumn, TableRow } from '../../render/html/table.ts';
+import { columns, type TableColumn, type TableRow } from '../../render/html/table.ts';
 import { escapeAttr, escapeHtml, renderTableHtml } from '../../render/html/tableHtml.ts';
 import { streetHref, villageHref } from '../../render/nav.ts';
 import { share } from '../shared/numbers.ts';
@@ -53,11 +53,13 @@ function section(id: string, heading: string, body: string): string {
 }
 
 const SHORTCOMING_COLUMNS: TableColumn[] = [
-  { key: 'village_name', label: '村' },
-  { key: 'street', label: '街道' },
-  { key: 'dimension', label: '领域' },
-  { key: 'shortcoming', label: '短板' },
-  { key: 'proposed_project', label: '拟建项目' },
+  ...columns({
+    village_name: '村',
+    street: '街道',
+    dimension: '领域',
+    shortcoming: '短板',
+    proposed_project: '拟建项目',
+  }),
   { key: 'estimated_investment_wan', label: '估算投资（万元）', format: 'wan' },
   { key: 'in_project_library', label: '纳入项目库' },
 ];
@@ -91,12 +93,13 @@ function shortcomingList(rows: readonly ShortcomingCoverageRow[], caption: strin
 }
 
 const PROJECT_COLUMNS: TableColumn[] = [
-  { key: 'project_id', label: '项目编号' },
-  { key: 'project_name', label: '项目名称' },
-  { key: 'place', label: '地点' },
-  { key: 'status', label: '项目状态' },
-  { key: 'budget_wan', label: '计划资金（万元）', format: 'money' },
-  { key: 'disbursed_wan', label: '已拨付（万元）', format: 'money' },
+  ...columns({
+    project_id: '项目编号',
+    project_name: '项目名称',
+    place: '地点',
+    status: '项目状态',
+  }),
+  ...columns({ budget_wan: '计划资金（万元）', disbursed_wan: '已拨付（万元）' }, 'money'),
   { key: 'paid_share', label: '拨付率', format: 'percent' },
   { key: 'beneficiary_households', label: '受益贫困户', format: 'number' },
 ];

@@ -8,7 +8,7 @@ import { PROJECT_DONE_STATUSES, PROJECT_STATUSES } from '../../contract/enums.ts
 import type { Row } from '../../engine/engine.ts';
 import type { ProjectDim } from '../../queries/projects.ts';
 import { formatNumber, formatPercent, formatWanYuan } from '../../render/format.ts';
-import type { TableColumn } from '../../render/html/table.ts';
+import { columns, type TableColumn } from '../../render/html/table.ts';
 import { share, toNumber, toText } from '../shared/numbers.ts';
 
 /** Money in charts and sentences: 万元 up to 1 亿, then 亿元 (two decimals: 3.57亿元). */
@@ -137,8 +137,7 @@ export function fundRowsOf(
 export const fundColumns = (label: string, nameKey = 'name'): TableColumn[] => [
   { key: nameKey, label },
   { key: 'projects', label: '项目', format: 'number' },
-  { key: 'budget_wan', label: '计划资金（万元）', format: 'money' },
-  { key: 'disbursed_wan', label: '已拨付（万元）', format: 'money' },
+  ...columns({ budget_wan: '计划资金（万元）', disbursed_wan: '已拨付（万元）' }, 'money'),
   { key: 'paid_share', label: '拨付率', format: 'percent' },
   { key: 'beneficiaries', label: '受益贫困户（户次）', format: 'number' },
 ];

@@ -23,24 +23,24 @@ import {
   projectTimeline,
   shortcomingCoverage,
   type ProjectItem,
-  type ProjectListOptions,
   type ProjectSortKey,
   type ShortcomingCoverageRow,
 } from '../../queries/projects.ts';
 import { type ProjectFinding } from '../../queries/projectFindings.ts';
 import type { CsvColumn } from '../../render/charts/chartDataCsv.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
-import { heatmapChart, lineChart, stackedBarChart } from '../../render/charts/index.ts';
+import { heatmapChart, stackedBarChart } from '../../render/charts/index.ts';
 import { formatNumber, formatShare, wanFigure } from '../../render/format.ts';
 import { renderChartFigureHtml } from '../../render/html/chartFigureHtml.ts';
 import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
-import type { TableColumn, TableRow } from '../../render/html/table.ts';
+import { columns, type TableColumn, type TableRow } from '../../render/html/table.ts';
 import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
 import { streetHref, url, villageHref } from '../../render/nav.ts';
 import { CHART_MAX_ROWS, VILLAGE_LIST_MAX, groupByStreet, topRows } from '../shared/byStreet.ts';
 import { toNumber } from '../shared/numbers.ts';
-import { renderPagedList, sortOrderText, type PagedListSpec } from '../shared/pagedList.ts';
-import type { ListCsv, QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
+import { cumulativeFigure } from '../shared/cumulativeFigure.ts';
+import { listCsv, listOptions, renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
+import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 import { block, figure, text, type ChartName, type TopicView } from '../shared/topicView.ts';
 import { topicSearch, type ListState } from '../shared/urlState.ts';
 import {
@@ -89,7 +89,7 @@ export const PROJECTS_PATH = '/projects/';
 /** The page's filters: every filter a project has (in form order). */
 export const PROJECTS_FILTER_KEYS: readonly FilterKey[] = PROJECT_FILTERS;
 /** Columns the project list sorts by (the `sort` query key). */
-export const PROJECT_SORT_KEYS = Object.keys(PROJECT_SORTS) as ProjectSortKey[];
+const PROJECT_SORT_KEYS = Object.keys(PROJECT_SORTS) as ProjectSortKey[];
 /** Projects a page of the list (/projects/, /projects/page/2/, …). */
 export const PROJECT_PAGE_SIZE = 50;
 /** Projects each finding lists on the page; the rest are one filter away in the list. */
@@ -100,11 +100,6 @@ const OPEN_VILLAGES_MAX = 20;
 /** The filter state that lists finding `x` within `f` — none when `f` asks for another finding. */
 const withFinding = (f: FilterState, x: ProjectFinding): FilterState | null =>
   f.project_finding && f.project_finding !== x ? null : { ...f, project_finding: x };
-
-const listOptions = (list: ListState): ProjectListOptions => ({
-  sort: list.sort ? { key: list.sort as ProjectSortKey, dir: list.dir ?? 'asc' } : undefined,
-  search: list.q,
-});
 
 /** The queries of one state of the findings' project lists, by finding (skipped ones left out). */
 const FINDING_QUERY_NAMES: Readonly<Record<ProjectFinding, string>> = {
@@ -134,7 +129,12 @@ export function projectsQueries(
     ...findingLists,
     // Without a search, the list has every filtered project: the breakdown counts them.
     ...(list.q ? { count: projectItemCount(f, list.q) } : {}),
-    items: projectItems(f, PROJECT_PAGE_SIZE, (page - 1) * PROJECT_PAGE_SIZE, listOptions(list)),
+    items: projectItems(
+      f,
+      PROJECT_PAGE_SIZE,
+      (page - 1) * PROJECT_PAGE_SIZE,
+      listOptions<ProjectSortKey>(list),
+    ),
   };
 }
 
@@ -143,11 +143,15 @@ export const PROJECT_LIST: PagedListSpec<ProjectItem> = {
   path: PROJECTS_PATH,
   keys: PROJECTS_FILTER_KEYS,
   pageSize: PROJECT_PAGE_SIZE,
+  id: 'projects-items',
   label: '项目清单',
   noun: '项目',
   unit: '个',
   counted: '个项目',
-  order: (list) => sortOrderText(PROJECT_COLUMNS, list, '按项目编号排列'),
+  sortKeys: PROJECT_SORT_KEYS,
+  columns: PROJECT_COLUMNS,
+  placeholder: '编号、名称、任务、单位…',
+  order: { text: '按项目编号排列', menu: '按项目编号' },
   table: (items, o) => renderProjectTableHtml(items, o),
 };
 
@@ -214,6 +218,25 @@ function fundFigure(
 }
 
 const villageLinks = { name: (r: TableRow) => villageHref(String(r.village_code)) };
+
+/** The funds by 项目类型 and by 资金来源: the breakdown's dimension and its values, the filter a bar sets. */
+const FUND_BREAKDOWNS = {
+  categories: {
+    id: 'projects-categories',
+    noun: '项目类型',
+    dim: 'category',
+    values: PROJECT_CATEGORIES,
+    filterKey: 'project_category',
+  },
+  sources: {
+    id: 'projects-sources',
+    noun: '资金来源',
+    dim: 'fund_source',
+    values: FUND_SOURCES,
+    filterKey: 'fund_source',
+  },
+} as const;
+type FundBreakdown = (typeof FUND_BREAKDOWNS)[keyof typeof FUND_BREAKDOWNS];
 
 export function renderProjectsView(
   r: QueryResults,
@@ -294,28 +317,17 @@ export function renderProjectsView(
         )
       : `<p class="text-sm text-muted">共 ${formatNumber(ctx.villageCount)} 个村：各村明细见各街道页面（点上图或表中的街道名称）。</p>`;
 
-  const categories = fundRowsOf(r.breakdown ?? [], 'category', PROJECT_CATEGORIES);
-  const categoriesFigure = fundFigure(
-    'projects-categories',
-    '各项目类型的计划资金与已拨付（万元）',
-    categories,
-    {
-      noun: '项目类型',
-      filterKey: 'project_category',
-      href: (c) => filterHref('project_category', c.key),
-    },
-  );
-  const sources = fundRowsOf(r.breakdown ?? [], 'fund_source', FUND_SOURCES);
-  const sourcesFigure = fundFigure(
-    'projects-sources',
-    '各资金来源的计划资金与已拨付（万元）',
-    sources,
-    {
-      noun: '资金来源',
-      filterKey: 'fund_source',
-      href: (s) => filterHref('fund_source', s.key),
-    },
-  );
+  const byBreakdown = (b: FundBreakdown) =>
+    fundFigure(
+      b.id,
+      `各${b.noun}的计划资金与已拨付（万元）`,
+      fundRowsOf(r.breakdown ?? [], b.dim, b.values),
+      {
+        noun: b.noun,
+        filterKey: b.filterKey,
+        href: (row) => filterHref(b.filterKey, row.key),
+      },
+    );
 
   const years = yearStatusRows(r.breakdown ?? []);
   const yearsFigure = figure('projects-years', {
@@ -338,23 +350,12 @@ export function renderProjectsView(
   });
 
   const points = timelinePoints(r.timeline ?? [], ctx.asOf);
-  const timelineFigure = figure('projects-timeline', {
+  const timelineFigure = cumulativeFigure('projects-timeline', {
     title: '累计开工与完工的项目',
     takeaway: timelineTakeaway(points, ctx.asOf),
-    chart: (name) =>
-      lineChart(
-        [
-          { name: '累计开工', points: points.map((p) => ({ date: p.date, value: p.started })) },
-          { name: '累计完工', points: points.map((p) => ({ date: p.date, value: p.finished })) },
-        ],
-        { ...name, width: CHART_WIDTH },
-      ),
-    columns: [
-      { key: 'date', label: '月份', format: 'date' },
-      { key: 'started', label: '累计开工', format: 'number' },
-      { key: 'finished', label: '累计完工', format: 'number' },
-    ],
-    rows: points,
+    dateLabel: '月份',
+    series: { started: '累计开工', finished: '累计完工' },
+    points,
   });
 
   const coverage = (r.coverage ?? []) as ShortcomingCoverageRow[];
@@ -371,8 +372,8 @@ export function renderProjectsView(
     figures: {
       streets: streetsFigure,
       villages: villagesFigure,
-      categories: categoriesFigure,
-      sources: sourcesFigure,
+      categories: byBreakdown(FUND_BREAKDOWNS.categories),
+      sources: byBreakdown(FUND_BREAKDOWNS.sources),
       years: yearsFigure,
       timeline: timelineFigure,
     },
@@ -439,9 +440,7 @@ function renderCoverageHtml(rows: readonly ShortcomingCoverageRow[]): string {
           },
         }),
       columns: [
-        { key: 'village_name', label: '村' },
-        { key: 'dimension', label: '领域' },
-        { key: 'mechanism_in_place', label: '长效机制' },
+        ...columns({ village_name: '村', dimension: '领域', mechanism_in_place: '长效机制' }),
         { key: 'projects', label: '对应项目', format: 'number' },
         { key: 'budget_wan', label: '计划资金（万元）', format: 'money' },
       ],
@@ -456,16 +455,13 @@ const CSV_COLUMNS: CsvColumn<Row>[] = (
   PUBLISHED_TABLES.find((t) => t.name === 'projects')?.columns ?? []
 ).map((c) => ({ header: c.label, value: c.name }));
 
-/** Every project of the current filter, search and order, for "下载 CSV". */
-export function projectsListCsv(f: FilterState, _ctx: unknown, list: ListState): ListCsv {
-  return {
-    query: projectItems(f, null, 0, listOptions(list)),
-    columns: CSV_COLUMNS,
-    filename: '项目清单.csv',
-  };
-}
-
 export const projectsTopic: TopicSpec<ProjectsContext, ProjectsView> = {
+  page: {
+    path: PROJECTS_PATH,
+    title: '资金项目',
+    description:
+      '扶贫资金项目：各街道、各村的计划资金与拨付，项目进展，“双到”村短板与项目的对应，需关注的情况和全部项目清单。',
+  },
   keys: PROJECTS_FILTER_KEYS,
   context: ({ campaign, streets, projectsProvided }) => ({
     asOf: campaign.as_of,
@@ -475,5 +471,5 @@ export const projectsTopic: TopicSpec<ProjectsContext, ProjectsView> = {
   }),
   queries: projectsQueries,
   render: renderProjectsView,
-  listCsv: projectsListCsv,
+  listCsv: listCsv<ProjectSortKey>(projectItems, CSV_COLUMNS, '项目清单.csv'),
 };

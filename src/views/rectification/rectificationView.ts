@@ -12,21 +12,20 @@ import {
   rectificationOverdueByUnit,
   rectificationProgress,
   type BreakdownDim,
-  type RectListOptions,
   type RectSortKey,
 } from '../../queries/rectifications.ts';
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
 import type { Row } from '../../engine/engine.ts';
 import type { CsvColumn } from '../../render/charts/chartDataCsv.ts';
-import { barChart, lineChart, stackedBarChart } from '../../render/charts/index.ts';
+import { barChart, stackedBarChart } from '../../render/charts/index.ts';
 import { formatNumber, formatShare } from '../../render/format.ts';
 import { SOURCE_LEVELS } from '../../contract/enums.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { url } from '../../render/nav.ts';
-import type { TableColumn } from '../../render/html/table.ts';
+import { columns, type TableColumn } from '../../render/html/table.ts';
 import { escapeHtml } from '../../render/html/tableHtml.ts';
 import type { ListState } from '../shared/urlState.ts';
-import { renderPagedList, sortOrderText, type PagedListSpec } from '../shared/pagedList.ts';
+import { listCsv, listOptions, renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
 import { RECT_COLUMNS, renderRectificationTableHtml } from './rectificationTableHtml.ts';
 import {
   RECT_PAGE_SIZE,
@@ -42,8 +41,9 @@ import {
   type RectItem,
 } from './rectification.ts';
 import { block, figure, text, toggle, type TopicView } from '../shared/topicView.ts';
-import type { ListCsv, QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
+import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 import { toNumber } from '../shared/numbers.ts';
+import { cumulativeFigure } from '../shared/cumulativeFigure.ts';
 
 export interface RectificationContext {
   asOf: string;
@@ -60,17 +60,12 @@ export type RectificationView = TopicView<
 /** The page offers every filter its queries take. */
 export const RECTIFICATION_FILTER_KEYS: readonly FilterKey[] = RECTIFICATION_FILTERS;
 /** Columns the items list sorts by (the `sort` query key). */
-export const RECT_SORT_KEYS = Object.keys(RECT_SORTS) as RectSortKey[];
+const RECT_SORT_KEYS = Object.keys(RECT_SORTS) as RectSortKey[];
 
 /** Overdue items listed in full at the top; the rest lead the paginated list. */
 const OVERDUE_LIST_MAX = 10;
 /** Units shown in the overdue-by-unit chart. */
 const UNIT_CHART_MAX = 10;
-
-const listOptions = (list: ListState): RectListOptions => ({
-  sort: list.sort ? { key: list.sort as RectSortKey, dir: list.dir ?? 'asc' } : undefined,
-  search: list.q,
-});
 
 export function rectificationQueries(
   f: FilterState,
@@ -89,36 +84,48 @@ export function rectificationQueries(
       : { overdueTop: rectificationItems({ ...f, overdue: '逾期' }, OVERDUE_LIST_MAX) }),
     // Without a search, the list has every filtered item: the breakdown counts them.
     ...(list.q ? { count: rectificationItemCount(f, list.q) } : {}),
-    items: rectificationItems(f, RECT_PAGE_SIZE, (page - 1) * RECT_PAGE_SIZE, listOptions(list)),
+    items: rectificationItems(
+      f,
+      RECT_PAGE_SIZE,
+      (page - 1) * RECT_PAGE_SIZE,
+      listOptions<RectSortKey>(list),
+    ),
   };
 }
 
 const series = STATUS_SERIES.map((s) => ({ key: s.key, name: s.name }));
 const statusColumns = (label: string): TableColumn[] => [
   { key: 'key', label },
-  { key: 'total', label: '问题数', format: 'number' },
-  { key: 'done', label: '按期完成', format: 'number' },
-  { key: 'done_late', label: '逾期完成', format: 'number' },
-  { key: 'in_progress', label: '整改中（未逾期）', format: 'number' },
-  { key: 'not_started', label: '未启动（未逾期）', format: 'number' },
-  { key: 'overdue_open', label: '逾期未完成', format: 'number' },
+  ...columns(
+    {
+      total: '问题数',
+      done: '按期完成',
+      done_late: '逾期完成',
+      in_progress: '整改中（未逾期）',
+      not_started: '未启动（未逾期）',
+      overdue_open: '逾期未完成',
+    },
+    'number',
+  ),
   { key: 'done_share', label: '完成率', format: 'percent' },
 ];
 
 /** The items list: 50 a page, pages 2… at /rectification/page/N/. */
-const rectList = (asOf: string): PagedListSpec<RectItem> => ({
+export const rectList = (asOf: string): PagedListSpec<RectItem> => ({
   path: RECT_PATH,
   keys: RECTIFICATION_FILTER_KEYS,
   pageSize: RECT_PAGE_SIZE,
+  id: 'rect-items',
   label: '问题清单',
   noun: '问题',
   unit: '项',
-  order: (list) =>
-    sortOrderText(
-      RECT_COLUMNS,
-      list,
-      '逾期未完成的在前（逾期最久的最先），其次是其他未完成的，最后是已完成的',
-    ),
+  sortKeys: RECT_SORT_KEYS,
+  columns: RECT_COLUMNS,
+  placeholder: '编号、描述、措施、单位…',
+  order: {
+    text: '逾期未完成的在前（逾期最久的最先），其次是其他未完成的，最后是已完成的',
+    menu: '逾期未完成在前',
+  },
   table: (items, o) => renderRectificationTableHtml(items, { asOf, ...o }),
 });
 
@@ -207,25 +214,11 @@ export function renderRectificationView(
   );
 
   const progress = thinProgress(r.progress ?? [], ctx.asOf);
-  const progressText = progressTakeaway(progress, ctx.asOf);
-  const progressTitle = '累计发现与累计完成的问题';
-  const progressChart = figure('rect-progress', {
-    title: progressTitle,
-    takeaway: progressText,
-    chart: (name) =>
-      lineChart(
-        [
-          { name: '累计发现', points: progress.map((p) => ({ date: p.date, value: p.found })) },
-          { name: '累计完成', points: progress.map((p) => ({ date: p.date, value: p.done })) },
-        ],
-        { ...name, width: CHART_WIDTH },
-      ),
-    columns: [
-      { key: 'date', label: '日期', format: 'date' },
-      { key: 'found', label: '累计发现', format: 'number' },
-      { key: 'done', label: '累计完成', format: 'number' },
-    ],
-    rows: progress,
+  const progressChart = cumulativeFigure('rect-progress', {
+    title: '累计发现与累计完成的问题',
+    takeaway: progressTakeaway(progress, ctx.asOf),
+    series: { found: '累计发现', done: '累计完成' },
+    points: progress,
   });
 
   // Overdue and open: the longest overdue, then who is responsible.
@@ -300,19 +293,15 @@ const CSV_COLUMNS: CsvColumn<Row>[] = [
   { header: '是否逾期', value: (row) => (row.overdue ? '是' : '否') },
 ];
 
-/** Every item of the current filter, search and order, for "下载 CSV". */
-export function rectificationListCsv(f: FilterState, _ctx: unknown, list: ListState): ListCsv {
-  return {
-    query: rectificationItems(f, null, 0, listOptions(list)),
-    columns: CSV_COLUMNS,
-    filename: '问题清单.csv',
-  };
-}
-
 export const rectificationTopic: TopicSpec<RectificationContext, RectificationView> = {
+  page: {
+    path: RECT_PATH,
+    title: '问题整改',
+    description: '纪检、审计、巡查、巡视、督查和自查发现的扶贫问题及整改进展，逾期的排在最前。',
+  },
   keys: RECTIFICATION_FILTER_KEYS,
   context: ({ campaign }) => ({ asOf: campaign.as_of }),
   queries: rectificationQueries,
   render: renderRectificationView,
-  listCsv: rectificationListCsv,
+  listCsv: listCsv<RectSortKey>(rectificationItems, CSV_COLUMNS, '问题清单.csv'),
 };

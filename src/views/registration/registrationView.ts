@@ -14,7 +14,7 @@ import { lineChart, stackedBarChart, waterfallChart } from '../../render/charts/
 import { formatNumber } from '../../render/format.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { streetHref, villageHref } from '../../render/nav.ts';
-import type { TableColumn, TableRow } from '../../render/html/table.ts';
+import { columns, type TableColumn, type TableRow } from '../../render/html/table.ts';
 import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
 import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
 import {
@@ -70,34 +70,38 @@ const stepColumns: TableColumn[] = [
   { key: 'label', label: '项目' },
   { key: 'value', label: '数量', format: 'number' },
 ];
+/** Households at the start of the review, what changed, and now: every area table has them. */
+const HOUSEHOLD_LABELS = {
+  households_start: '开始户数',
+  households_added: '新增纳入',
+  households_removed: '清退',
+  households_exited: '已脱贫',
+  households_now: '现有户数',
+};
 /** Villages publish households and their current persons only (docs/privacy.md). */
 const villageColumns: TableColumn[] = [
   { key: 'name', label: '村' },
-  { key: 'households_start', label: '开始户数', format: 'number' },
-  { key: 'households_added', label: '新增纳入', format: 'number' },
-  { key: 'households_removed', label: '清退', format: 'number' },
-  { key: 'households_exited', label: '已脱贫', format: 'number' },
-  { key: 'households_now', label: '现有户数', format: 'number' },
-  { key: 'persons_now', label: '现有人数', format: 'number' },
+  ...columns({ ...HOUSEHOLD_LABELS, persons_now: '现有人数' }, 'number'),
 ];
 const reasonColumns: TableColumn[] = [
-  { key: 'change_type', label: '变动类型' },
-  { key: 'reason_category', label: '原因类别' },
+  ...columns({ change_type: '变动类型', reason_category: '原因类别' }),
   { key: 'records', label: '条数', format: 'number' },
 ];
+/** Streets publish persons too: at the start, what changed, and now. */
 const areaColumns = (nameLabel: string): TableColumn[] => [
   { key: 'name', label: nameLabel },
-  { key: 'households_start', label: '开始户数', format: 'number' },
-  { key: 'households_added', label: '新增纳入', format: 'number' },
-  { key: 'households_removed', label: '清退', format: 'number' },
-  { key: 'households_exited', label: '已脱贫', format: 'number' },
-  { key: 'households_now', label: '现有户数', format: 'number' },
-  { key: 'persons_start', label: '开始人数', format: 'number' },
-  { key: 'persons_added', label: '新增人数', format: 'number' },
-  { key: 'persons_removed', label: '清退人数', format: 'number' },
-  { key: 'persons_other', label: '人口增减', format: 'number' },
-  { key: 'persons_exited', label: '已脱贫人数', format: 'number' },
-  { key: 'persons_now', label: '现有人数', format: 'number' },
+  ...columns(
+    {
+      ...HOUSEHOLD_LABELS,
+      persons_start: '开始人数',
+      persons_added: '新增人数',
+      persons_removed: '清退人数',
+      persons_other: '人口增减',
+      persons_exited: '已脱贫人数',
+      persons_now: '现有人数',
+    },
+    'number',
+  ),
 ];
 const streetLinks = { name: (r: TableRow) => (r.key ? streetHref(String(r.name)) : '') };
 const villageLinks = { name: (r: TableRow) => villageHref(String(r.key)) };
@@ -183,8 +187,10 @@ export function renderRegistrationView(
       }),
     columns: [
       { key: 'name', label: unit },
-      { key: 'households_added', label: '新增纳入（户）', format: 'number' },
-      { key: 'households_removed', label: '清退（户）', format: 'number' },
+      ...columns(
+        { households_added: '新增纳入（户）', households_removed: '清退（户）' },
+        'number',
+      ),
     ],
     rows: chartStreets,
     links: f.village ? villageLinks : streetLinks,
@@ -270,6 +276,11 @@ export function renderRegistrationView(
 }
 
 export const registrationTopic: TopicSpec<RegistrationContext, RegistrationView> = {
+  page: {
+    path: '/registration/',
+    title: '建档立卡与户数人数变动',
+    description: '各街道、各村建档立卡贫困户户数人数，回头看中的新增纳入、清退、脱贫与人口增减。',
+  },
   keys: REGISTRATION_FILTER_KEYS,
   context: ({ campaign, streets }) => ({
     asOf: campaign.as_of,

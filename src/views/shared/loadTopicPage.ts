@@ -9,9 +9,11 @@ import type { PublishManifest } from '../../contract/manifest.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { streetList, villageList, type StreetRow, type VillageRow } from '../../queries/places.ts';
 import type { AnyTopicView } from './topicView.ts';
-import { runQuerySet, type TopicSpec } from './topicSpec.ts';
+import { runQuerySet, type TopicPageInfo, type TopicSpec } from './topicSpec.ts';
 
 export interface TopicPageSetting<C> {
+  /** The page's path, title and description (the spec's). */
+  page: TopicPageInfo;
   /** The page's filters, in form order (the spec's). */
   keys: TopicSpec<C, AnyTopicView>['keys'];
   ctx: C;
@@ -46,7 +48,7 @@ export async function loadTopicSetting<C>(
     .map((s) => s.street)
     .filter((s) => !spec.villages || offered.has(s));
   const ctx = spec.context({ campaign, streets, projectsProvided: manifest.projects_provided });
-  return { keys: spec.keys, ctx, streets, villages, streetOptions };
+  return { page: spec.page, keys: spec.keys, ctx, streets, villages, streetOptions };
 }
 
 export async function loadTopicPage<C, V extends AnyTopicView>(

@@ -8,10 +8,16 @@
  * applies them in place.
  */
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
+import type { ListOptions } from '../../queries/listQuery.ts';
+import type { SqlQuery } from '../../queries/sql.ts';
+import type { Row } from '../../engine/engine.ts';
+import type { CsvColumn } from '../../render/charts/chartDataCsv.ts';
+import type { ListCsv } from './topicSpec.ts';
 import { formatNumber } from '../../render/format.ts';
 import { url } from '../../render/nav.ts';
 import { renderPageLinksHtml } from '../../render/html/pageLinksHtml.ts';
 import { escapeHtml } from '../../render/html/tableHtml.ts';
+import type { ListColumn } from '../../render/html/listTableHtml.ts';
 import { hasTopicState, topicSearch, type ListState } from './urlState.ts';
 
 /** The path of page `page` of the list of the topic page at `path` (page 1 is the page itself). */
@@ -32,23 +38,48 @@ export interface ListTableOptions {
   sort?: ListSort;
 }
 
-/** How one list is shown. */
+/** How one list is shown: on its topic page (page 1, ListSection) and on pages 2… (ListPage). */
 export interface PagedListSpec<T> {
   /** The topic page's path, e.g. `/projects/`. */
   path: string;
   /** The page's filter keys (the state carried by page links). */
   keys: readonly FilterKey[];
   pageSize: number;
-  /** The list's name: `项目清单` (its captions and the page links' label). */
+  /** The list section's element id: `<id>-h` its heading, `<id>-q` its search box. */
+  id: string;
+  /** The list's name: `项目清单` (its heading, captions and the page links' label). */
   label: string;
   /** What one row is and its counter: `问题` / `项`, `项目` / `个`. */
   noun: string;
   unit: string;
   /** How the total is counted, when not just `unit`: `个项目` ("共 585 个项目"). */
   counted?: string;
-  /** The current order in words, e.g. `按项目编号排列`. */
-  order: (list: ListState) => string;
+  /** The sort keys the list's query takes (the address's `sort`). */
+  sortKeys: readonly string[];
+  /** The table's columns; those with a sort key are the order menu's. */
+  columns: readonly ListColumn[];
+  /** What the search box suggests one searches: `编号、名称、任务、单位…`. */
+  placeholder: string;
+  /** The default order, in a sentence (`按项目编号排列`) and as the order menu's first option says it. */
+  order: { text: string; menu: string };
   table: (items: readonly T[], o: ListTableOptions) => string;
+}
+
+/** The list state as its query takes it: the order by a column of `K`, and the search. */
+export function listOptions<K extends string>(list: ListState): ListOptions<K> {
+  return {
+    sort: list.sort ? { key: list.sort as K, dir: list.dir ?? 'asc' } : undefined,
+    search: list.q,
+  };
+}
+
+/** A list's CSV download (a TopicSpec's `listCsv`): `items` for every row of the filters, search and order. */
+export function listCsv<K extends string>(
+  items: (f: FilterState, limit: null, offset: number, o: ListOptions<K>) => SqlQuery,
+  columns: CsvColumn<Row>[],
+  filename: string,
+): (f: FilterState, ctx: unknown, list: ListState) => ListCsv {
+  return (f, _ctx, list) => ({ query: items(f, null, 0, listOptions<K>(list)), columns, filename });
 }
 
 /** "按整改时限降序排列" — the order `list` asks for, or `fallback` (the list's default order). */
@@ -109,7 +140,7 @@ export function renderPagedList<T>(
     items.length > 0 && lastPage > 1
       ? `本页为第 ${formatNumber(first)}—${formatNumber(first + items.length - 1)} ${unit}。`
       : '';
-  const note = `共 ${formatNumber(count)} ${spec.counted ?? unit}${list.q ? `含“${list.q}”` : ''}，每页 ${pageSize} ${unit}：${spec.order(list)}。${range}`;
+  const note = `共 ${formatNumber(count)} ${spec.counted ?? unit}${list.q ? `含“${list.q}”` : ''}，每页 ${pageSize} ${unit}：${sortOrderText(spec.columns, list, spec.order.text)}。${range}`;
   if (items.length === 0)
     return {
       note,

@@ -11,12 +11,15 @@ const spec: PagedListSpec<string> = {
   path: '/projects/',
   keys: ['street', 'village'],
   pageSize: 2,
+  id: 'projects-items',
   label: '项目清单',
   noun: '项目',
   unit: '个',
   counted: '个项目',
-  order: (list) =>
-    sortOrderText([{ label: '计划资金', sort: 'budget_wan' }], list, '按项目编号排列'),
+  sortKeys: ['budget_wan'],
+  columns: [{ label: '计划资金', sort: 'budget_wan', cls: 'num' }],
+  placeholder: '编号、名称…',
+  order: { text: '按项目编号排列', menu: '按项目编号' },
   table: (items, o) =>
     `<table data-start="${o.start}" data-sort="${o.sort?.key ?? ''}-${o.sort?.dir ?? ''}"><caption>${o.caption}</caption>${items.map((i) => `<tr><td>${i}</td></tr>`).join('')}</table>`,
 };

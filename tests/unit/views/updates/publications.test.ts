@@ -21,6 +21,7 @@ import {
   recordFigureTables,
   recordSummary,
   trendRows,
+  trendFigures,
   trendSeries,
   trendTakeaways,
 } from '../../../../src/views/updates/publicationTrends.ts';
@@ -302,6 +303,23 @@ describe('trends', () => {
     );
     expect(t.rectifications).toContain('整改已完成由 10 项变为 31 项');
     expect(t.rectifications).toContain('逾期未完成 1 项');
+  });
+  it('makes two figures whose charts say their titles and takeaways', () => {
+    const [rect, exit] = trendFigures([JULY_13, JULY_20]);
+    const t = trendTakeaways([JULY_13, JULY_20]);
+    expect(rect?.id).toBe('updates-rectifications');
+    expect(rect?.takeaway).toBe(t.rectifications);
+    expect(rect?.svg).toContain('id="updates-rectifications-chart"');
+    expect(rect?.svg).toContain(
+      `<desc id="updates-rectifications-chart-desc">${t.rectifications}</desc>`,
+    );
+    expect(rect?.columns.map((c) => c.key)).toEqual(['as_of', 'items', 'done', 'overdue_open']);
+    expect(exit?.id).toBe('updates-exit');
+    expect(exit?.svg).toContain(
+      '<title id="updates-exit-chart-title">历次发布的各脱贫成效分类户数</title>',
+    );
+    expect(exit?.columns.map((c) => c.key)).toEqual(['as_of', ...exitCategoriesOf([JULY_13])]);
+    expect(exit?.rows).toEqual(trendRows([JULY_13, JULY_20]));
   });
 });
 
