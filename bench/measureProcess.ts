@@ -63,6 +63,8 @@ export function measureProcess(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  /** Called with each sample of the tree's resident bytes (tests use it to end the command). */
+  onSample?: (treeBytes: number) => void,
 ): Promise<Measured> {
   const timeFile = path.join(os.tmpdir(), `bench-time-${process.pid}-${Date.now()}`);
   const useTime = existsSync(TIME);
@@ -80,7 +82,10 @@ export function measureProcess(
     stderr = (stderr + d.toString()).slice(-8000);
   });
   const timer = setInterval(() => {
-    if (child.pid) tree = Math.max(tree, treeRss(child.pid));
+    if (!child.pid) return;
+    const now = treeRss(child.pid);
+    tree = Math.max(tree, now);
+    onSample?.(now);
   }, 50);
   return new Promise((resolve) => {
     child.on('close', (code) => {

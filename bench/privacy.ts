@@ -5,7 +5,9 @@
  * with the same summary): household rows generalised at each level, only for
  * diversity, lent to another group; villages whose rows are not published by
  * village; values withheld; and the figures no longer published exactly —
- * village persons withheld, reason tallies rolled up or withheld, change
+ * village persons withheld, street figures published by 建档状态 only or
+ * without persons, households counted only in the district remainder, reason
+ * tallies rolled up or withheld and tallied only by closed month, change
  * records published only as counts, villages whose change persons are only
  * in their street's totals. Nothing is timed.
  */
@@ -21,15 +23,19 @@ interface Run {
   villages: number;
 }
 
-/** A count, and its share of `of` when given. */
-function cell(n: number, of?: number): string {
+/** A count, and its share of `of` when given; — for a figure the summary predates. */
+function cell(n: number | undefined, of?: number): string {
+  if (n === undefined) return '—';
   const count = n.toLocaleString('en-US');
   if (of === undefined || of === 0) return count;
   return `${count} (${((n / of) * 100).toFixed(1)} %)`;
 }
 
 /** The rows of the table: a label and how to read the figure from a summary. */
-const FIGURES: { label: string; value: (p: PublicationPrivacy) => [number, number?] }[] = [
+const FIGURES: {
+  label: string;
+  value: (p: PublicationPrivacy) => [number | undefined, number?];
+}[] = [
   { label: 'household rows (建档立卡 households)', value: (p) => [p.household_rows] },
   {
     label: 'rows exact (size band, type, labour capacity shown)',
@@ -62,8 +68,24 @@ const FIGURES: { label: string; value: (p: PublicationPrivacy) => [number, numbe
   },
   { label: 'sensitive values withheld', value: (p) => [p.values_withheld] },
   {
-    label: 'villages whose persons are withheld (< k households)',
+    label: 'villages whose persons are withheld (< k households, or for their street)',
     value: (p) => [p.village_persons_withheld],
+  },
+  {
+    label: '… of them only so their street gives no small remainder',
+    value: (p) => [p.village_persons_withheld_for_street],
+  },
+  {
+    label: 'streets (or the district remainder) published by 建档状态 only',
+    value: (p) => [p.street_areas_by_status_only],
+  },
+  {
+    label: 'street cells whose persons are withheld (< k households)',
+    value: (p) => [p.street_cells_persons_withheld],
+  },
+  {
+    label: 'households counted only in the district remainder (并入全区)',
+    value: (p) => [p.district_remainder_households, p.household_rows],
   },
   {
     label: 'reason categories shown by street',
@@ -76,6 +98,18 @@ const FIGURES: { label: string; value: (p: PublicationPrivacy) => [number, numbe
   {
     label: 'reason tallies withheld (too few records)',
     value: (p) => [p.reason_categories.withheld],
+  },
+  {
+    label: 'closed months with reason tallies (open month not tallied)',
+    value: (p) => [p.reason_periods],
+  },
+  {
+    label: '… kept as an earlier publication published them',
+    value: (p) => [p.reason_periods_kept],
+  },
+  {
+    label: 'records that arrived for a published month (counted, category withheld)',
+    value: (p) => [p.reason_records_late],
   },
   {
     label: 'change records published only as counts',
@@ -138,7 +172,7 @@ export async function benchPrivacy(scales: Scale[]): Promise<Section> {
       `${scaleText}. k from each data set's campaign.json.`,
       `Previous publication = the latest record in publications/ (${lastName}), written by \`npm run publish\` with the same summary; — when it predates the summary. Only the sample's data is published, so only it has a previous publication.`,
       'Shares are of the household rows. Levels count each row once, at the level it ended at; "only for diversity" and "lent" are rows among the generalised ones.',
-      'Not exact any more compared with the publication before issue #12: every change record (now counts per village × week × type, persons per street, reasons as category tallies by street or district), the persons of villages with fewer than k households, 建档状态 and 纳入年份 in the household rows (status counts per village are exact in village_people), and 清退 households as rows.',
+      'Not exact any more compared with the publication before issue #12: every change record (now counts per village × week × type, persons per street, reasons as category tallies by street or district and only for calendar months closed before the as-of date), the persons of villages with fewer than k households (and of villages withheld so the persons of their street leave no small remainder), street figures of fewer than k households (by 建档状态 only, persons withheld) and of villages published 并入全区 (counted in the district remainder, not their street), 建档状态 and 纳入年份 in the household rows (status counts per village are exact in village_people), and 清退 households as rows.',
     ],
     failures,
     json: {

@@ -8,7 +8,7 @@ if (import.meta.main) {
   const dataDir = process.argv[2] ?? process.env.DATA_DIR ?? 'data';
   const outDir = process.env.OUT_DIR ?? 'dist';
   runBuild({ dataDir, outDir })
-    .then((ok) => process.exit(ok ? 0 : 1))
+    .then((manifest) => process.exit(manifest ? 0 : 1))
     .catch((err: unknown) => {
       console.error('构建失败：', err);
       console.error(`${outDir}/ 保持不变。`);

@@ -4,16 +4,7 @@
  * drawing that SVG on a canvas (skipped where the browser can't).
  */
 import { chartDataCsv } from '../render/charts/chartDataCsv.ts';
-
-function save(blob: Blob, filename: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
+import { saveBlob as save } from './saveFile.ts';
 
 function tableCsv(figure: Element): string {
   const table = figure.querySelector('table');

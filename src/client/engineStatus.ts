@@ -85,8 +85,15 @@ export function engineErrorMessage(err: unknown, online = true): string {
   }
 }
 
+/** `未能显示：…` — what the visitor asked for that the error kept from the page. */
+export function engineFailedText(what: string): string {
+  return `未能显示：${what}（筛选和地址已恢复为下面显示的结果）`;
+}
+
 /** What the visitor can do about an error, when the page offers it. */
 export interface EngineErrorActions {
+  /** What was asked for and not shown (engineFailedText), said under the message. */
+  failed?: string;
   /** Start the engine (and what was asked) again: a 重试 button, and on `online`. */
   retry?: () => void;
   /** Reload with the newer publication; the default reloads the page (its state is in the address). */
@@ -185,6 +192,12 @@ export function renderEngineError(
   const offlineCopy = document.documentElement.hasAttribute('data-offline-copy');
   p.textContent = engineErrorMessage(err, navigator.onLine && !offlineCopy);
   container.replaceChildren(p);
+  if (actions.failed) {
+    const what = document.createElement('span');
+    what.className = 'engine-failed block';
+    what.textContent = engineFailedText(actions.failed);
+    container.append(what);
+  }
   const { retry } = actions;
   if (retry && isRetryableEngineError(err)) {
     p.append(ENGINE_RETRY_ONLINE_NOTE, ' ', actionButton('重试', retry));

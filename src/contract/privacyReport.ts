@@ -67,6 +67,16 @@ export const HOUSEHOLD_DETAIL = {
 } as const;
 export type HouseholdDetail = (typeof HOUSEHOLD_DETAIL)[keyof typeof HOUSEHOLD_DETAIL];
 
+/**
+ * What the street tables' district remainder is called on the pages: the
+ * households of the villages published 并入全区, counted in no street's figures
+ * (street_people and street_changes rows with a blank street).
+ */
+export const DISTRICT_REMAINDER = '并入全区的村';
+
+/** What per-street tables of the household rows call the rows published under the district only. */
+export const DISTRICT_ROWS = '只公开到全区的户';
+
 /** Rows at each generalisation level. */
 export interface LevelCounts {
   /** Size band, type and labour capacity shown. */
@@ -79,6 +89,18 @@ export interface LevelCounts {
   street_only: number;
   /** Published under the district only. */
   district_only: number;
+}
+
+/**
+ * Rows lent by the group they completed: a village's last group (the row
+ * stays in its village), its street's group of villages that cannot stand
+ * alone (the row is published under the street only), the district's group
+ * (under the district only).
+ */
+export interface LentTo {
+  village: number;
+  street: number;
+  district: number;
 }
 
 export interface VillagePlace {
@@ -98,6 +120,18 @@ export type VillageGeneralisation = VillagePlace &
     borrowed: number;
   };
 
+/** Change-reason tallies shown per street / rolled up to the district / withheld. */
+export interface ReasonCells {
+  street: number;
+  district: number;
+  withheld: number;
+  /** Closed months tallied; of them, months published as an earlier publication did (absent before this rule). */
+  periods?: number;
+  frozen_periods?: number;
+  /** Records dated in an already published month, counted without their category. */
+  late_records?: number;
+}
+
 /** What privacy shaping did, for staff (published as downloads/privacy-report.json). */
 export interface PrivacyReport {
   /** Smallest group of household rows (campaign.json `privacy.k`). */
@@ -114,8 +148,10 @@ export interface PrivacyReport {
   levels: LevelCounts;
   /** Rows generalised further only for diversity (beyond what k alone needed). */
   for_diversity: number;
-  /** Rows lent to complete a village's last group. */
+  /** Rows lent from a group that was fine to complete another group. */
   borrowed: number;
+  /** Those rows by the group they completed (absent in reports made before it was kept). */
+  borrowed_to?: LentTo;
   /** Villages where any row was generalised, by street and code. */
   villages: VillageGeneralisation[];
   /**
@@ -131,10 +167,22 @@ export interface PrivacyReport {
   withheld_values: Record<string, number>;
   /** Figures published as a count only or not at all, by table and reason. */
   aggregates: {
-    /** Villages whose persons are not published (fewer than k 建档立卡 households). */
+    /** Villages whose persons are not published (fewer than k 建档立卡 households, or for their street). */
     village_persons_withheld: number;
-    /** Change-reason categories shown per street / rolled up to the district / withheld. */
-    reason_cells: { street: number; district: number; withheld: number };
+    /**
+     * Of those, villages with k or more households withheld only so that their
+     * street's persons minus the villages' do not give one to k − 1 households'
+     * persons back (absent in reports made before this rule).
+     */
+    village_persons_withheld_for_street?: number;
+    /**
+     * street_people: areas (streets, the district remainder) published by
+     * 建档状态 only, cells whose persons are withheld, and 建档立卡 households
+     * counted only in the district remainder (their villages' rows went to the
+     * district). Absent in reports made before this rule.
+     */
+    street_cells?: { by_status_only: number; persons_withheld: number; district_remainder: number };
+    reason_cells: ReasonCells;
   };
   /** What is never published, in words (for the data page). */
   never_published: string[];

@@ -6,11 +6,26 @@
  * Invariants (docs/privacy.md): no 户编号 (household_id), no exact income, no
  * single change record; household rows k-anonymous and diverse in their
  * sensitive values on (village_code, household_size band, household_type,
- * labor_capacity); below street level a figure of 1 or 2 households is a count.
+ * labor_capacity); below street level a figure of 1 or 2 households is a count;
+ * a street's (or the district remainder's) cells tell more than a count only
+ * over k or more households, and never a village whose rows went to the district.
  * Project amounts are public money and published exactly; projects carry no
  * household-level data.
  */
-import { DIMENSIONS, FUND_SOURCES, PROJECT_CATEGORIES, PROJECT_STATUSES } from './enums.ts';
+import {
+  CHANGE_TYPES,
+  DIMENSIONS,
+  EDUCATION_VALUES,
+  EXIT_CATEGORIES,
+  FUND_SOURCES,
+  HOUSEHOLD_STATUSES,
+  PROJECT_CATEGORIES,
+  PROJECT_STATUSES,
+  RECTIFICATION_STATUSES,
+  SOURCE_LEVELS,
+  SOURCE_TYPES,
+  YES_NO_VALUES,
+} from './enums.ts';
 
 /**
  * A column type, named the way DuckDB and Frictionless both understand it.
@@ -63,6 +78,17 @@ const i = (name: string, label: string, description: string): PublishedColumn =>
   type: 'integer',
   description,
 });
+const d = (name: string, label: string, description: string): PublishedColumn => ({
+  name,
+  label,
+  type: 'date',
+  description,
+});
+
+/** A column's values as its description lists them: `是 / 否`. */
+const oneOf = (values: readonly string[]) => values.join(' / ');
+
+const changeType = s('change_type', '变动类型', oneOf(CHANGE_TYPES));
 
 const where = [
   s('street', '街道', '所属街道'),
@@ -80,7 +106,7 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     columns: [
       ...where,
       s('shuangdao_round', '双到轮次', '曾参加第几轮扶贫"双到"（1 或 2；空 = 未参加）'),
-      s('is_poor_village', '相对贫困村', '是 / 否'),
+      s('is_poor_village', '相对贫困村', oneOf(YES_NO_VALUES)),
       s(
         'household_detail',
         '户级数据',
@@ -119,10 +145,10 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
         '人均可支配收入段',
         '家庭年人均可支配收入所在区间（元，含下限不含上限），如 "<4000"、"4000–6000"、"≥10000"',
       ),
-      s('exit_category', '脱贫成效分类', '巩固提升 / 加大帮扶 / 重点帮扶'),
-      s('education_secured', '义务教育保障', '是 / 否 / 不适用'),
-      s('medical_secured', '基本医疗保障', '是 / 否'),
-      s('housing_secured', '住房安全保障', '是 / 否'),
+      s('exit_category', '脱贫成效分类', oneOf(EXIT_CATEGORIES)),
+      s('education_secured', '义务教育保障', oneOf(EDUCATION_VALUES)),
+      s('medical_secured', '基本医疗保障', oneOf(YES_NO_VALUES)),
+      s('housing_secured', '住房安全保障', oneOf(YES_NO_VALUES)),
       {
         name: 'measures',
         label: '帮扶措施',
@@ -150,15 +176,20 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
   {
     name: 'street_people',
     title: '各街道户数人数（按建档状态和脱贫成效分类）',
-    description: '按街道、建档状态和脱贫成效分类汇总的户数与人数，都是精确数。',
+    description:
+      '按街道、建档状态和脱贫成效分类汇总的户数与人数。户数都是精确数；户级数据并入全区的村，其户数人数不计入所在街道，计入街道为空的一行（并入全区的村）。某格不足 k 户或某一建档状态只有一种分类的街道，只按建档状态公开（分类为空）；不足 k 户的格不公开人数。',
     sortBy: ['street', 'status', 'exit_category'],
     download: true,
     columns: [
-      s('street', '街道', '所属街道'),
-      s('status', '建档状态', '在册 / 已脱贫 / 清退'),
-      s('exit_category', '脱贫成效分类', '清退户为空'),
+      s('street', '街道', '所属街道；为空 = 户级数据并入全区的村（不计入任何街道）'),
+      s('status', '建档状态', oneOf(HOUSEHOLD_STATUSES)),
+      s(
+        'exit_category',
+        '脱贫成效分类',
+        '清退户为空；为空的在册、已脱贫行 = 本街道为保护隐私只按建档状态公开',
+      ),
       i('households', '户数', '户数'),
-      i('persons', '人数', '人数（家庭人口合计）'),
+      i('persons', '人数', '人数（家庭人口合计）；不足 k 户的格为空'),
     ],
   },
   {
@@ -170,43 +201,40 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     download: true,
     columns: [
       ...where,
-      {
-        name: 'week_start',
-        label: '周一日期',
-        type: 'date',
-        description: '变动所在周的星期一',
-      },
-      s('change_type', '变动类型', '新增纳入 / 清退 / 脱贫 / 返贫 / 人口增加 / 人口减少'),
+      d('week_start', '周一日期', '变动所在周的星期一'),
+      changeType,
       i('records', '变动条数', '这一周这个村这一类变动的条数'),
     ],
   },
   {
     name: 'street_changes',
     title: '各街道变动人数',
-    description: '按街道和变动类型汇总的变动条数与人数变化，都是精确数。',
+    description:
+      '按街道和变动类型汇总的变动条数与人数变化，都是精确数；户级数据并入全区的村，其变动计入街道为空的一行。',
     sortBy: ['street', 'change_type'],
     download: true,
     columns: [
-      s('street', '街道', '所属街道'),
-      s('change_type', '变动类型', '新增纳入 / 清退 / 脱贫 / 返贫 / 人口增加 / 人口减少'),
+      s('street', '街道', '所属街道；为空 = 户级数据并入全区的村'),
+      changeType,
       i('records', '变动条数', '变动条数'),
       i('persons', '变动人数', '人数变化合计（增为正、减为负）'),
     ],
   },
   {
     name: 'change_reasons',
-    title: '变动原因类别（按街道或全区计数）',
+    title: '变动原因类别（按已结束的月份、街道或全区计数）',
     description:
-      '各类变动按原因类别计数。只在一个街道这类变动至少 k 条、且原因不止一类时按街道列出，否则并入其余街道合计（街道为空）；合计也不满足时原因记为"不公开"。',
-    sortBy: ['street', 'change_type', 'reason_category'],
+      '各类变动按原因类别计数，只按已结束的月份（数据截止日期前已过完的自然月）公开，一个月公开后不再改变，每周更新也不会让两次公开相减得出某几条变动的原因。一个月里一个街道这类变动至少 k 条、且原因不止一类时按街道列出，否则并入其余街道合计（街道为空）；合计也不满足时原因记为"不公开"。这个月公开以后才补录的变动只计条数（"补录（不公开）"）。',
+    sortBy: ['street', 'period', 'change_type', 'reason_category'],
     download: true,
     columns: [
+      s('period', '月份', '变动日期所在的月份（YYYY-MM），只含数据截止日期前已结束的月份'),
       s('street', '街道', '所属街道；为空 = 未能按街道列出的其余街道合计'),
-      s('change_type', '变动类型', '新增纳入 / 清退 / 脱贫 / 返贫 / 人口增加 / 人口减少'),
+      changeType,
       s(
         'reason_category',
         '变动原因类别',
-        '变动原因类别；"未分类" = 原始数据没有填写类别，"不公开" = 条数太少不能分类公开',
+        '变动原因类别；"未分类" = 原始数据没有填写类别，"不公开" = 条数太少不能分类公开，"补录（不公开）" = 这个月公开以后才补录的变动',
       ),
       i('records', '变动条数', '变动条数'),
     ],
@@ -220,8 +248,8 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     columns: [
       ...where,
       s('shuangdao_round', '双到轮次', '1 或 2'),
-      s('dimension', '领域', '基础设施 / 公共服务设施 / 产业发展 / 基层党建'),
-      s('mechanism_in_place', '长效机制', '是 / 否'),
+      s('dimension', '领域', oneOf(DIMENSIONS)),
+      s('mechanism_in_place', '长效机制', oneOf(YES_NO_VALUES)),
       s('shortcoming', '短板描述', '制约发展的短板'),
       s('proposed_project', '拟建项目', '拟建设的项目'),
       {
@@ -242,17 +270,17 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     download: true,
     columns: [
       s('issue_id', '问题编号', '问题编号'),
-      s('source_level', '来源层级', '省 / 市 / 区'),
-      s('source_type', '问题来源', '纪检 / 审计 / 巡查 / 巡视 / 督查 / 自查'),
-      { name: 'found_date', label: '发现日期', type: 'date', description: '发现日期' },
+      s('source_level', '来源层级', oneOf(SOURCE_LEVELS)),
+      s('source_type', '问题来源', oneOf(SOURCE_TYPES)),
+      d('found_date', '发现日期', '发现日期'),
       ...where,
       s('category', '问题类别', '问题类别'),
       s('description', '问题描述', '问题的内容'),
       s('measures', '整改措施', '采取的整改措施'),
       s('responsible_unit', '责任单位', '负责整改的单位'),
-      { name: 'deadline', label: '整改时限', type: 'date', description: '应完成整改的日期' },
-      s('status', '整改状态', '已完成 / 整改中 / 未启动'),
-      { name: 'completed_date', label: '完成日期', type: 'date', description: '完成日期' },
+      d('deadline', '整改时限', '应完成整改的日期'),
+      s('status', '整改状态', oneOf(RECTIFICATION_STATUSES)),
+      d('completed_date', '完成日期', '完成日期'),
       {
         name: 'overdue',
         label: '逾期',
@@ -275,9 +303,9 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
       s('village_code', '村代码', '项目所在村的 12 位村代码；街道或全区项目为空'),
       s('village_name', '村名称', '项目所在村；街道或全区项目为空'),
       s('project_name', '项目名称', '项目名称'),
-      s('category', '项目类型', PROJECT_CATEGORIES.join(' / ')),
+      s('category', '项目类型', oneOf(PROJECT_CATEGORIES)),
       s('task', '建设任务', '建设内容与规模'),
-      s('fund_source', '资金来源', FUND_SOURCES.join(' / ')),
+      s('fund_source', '资金来源', oneOf(FUND_SOURCES)),
       {
         name: 'budget_wan',
         label: '计划资金（万元）',
@@ -291,20 +319,15 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
         description: '截至数据截止日期已拨付的资金（万元，两位小数，照实公开）',
       },
       s('implementer', '实施单位', '负责实施的单位'),
-      { name: 'start_date', label: '开工日期', type: 'date', description: '开工日期' },
-      {
-        name: 'end_date',
-        label: '完工日期',
-        type: 'date',
-        description: '完工日期（已完工、已验收的项目）',
-      },
-      s('status', '项目状态', PROJECT_STATUSES.join(' / ')),
+      d('start_date', '开工日期', '开工日期'),
+      d('end_date', '完工日期', '完工日期（已完工、已验收的项目）'),
+      s('status', '项目状态', oneOf(PROJECT_STATUSES)),
       i('beneficiary_households', '受益贫困户数', '受益的建档立卡贫困户数'),
       s('benefit_mechanism', '带贫减贫机制', '贫困户如何受益'),
       s(
         'shortcoming_dimension',
         '对应短板',
-        `项目回应的"双到"村短板领域（${DIMENSIONS.join(' / ')}）；空 = 不对应短板`,
+        `项目回应的"双到"村短板领域（${oneOf(DIMENSIONS)}）；空 = 不对应短板`,
       ),
       s('performance_goal', '绩效目标', '项目的绩效目标'),
     ],
@@ -317,8 +340,8 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     download: false,
     columns: [
       s('name', '阶段', '阶段名称'),
-      { name: 'start', label: '开始日期', type: 'date', description: '开始日期' },
-      { name: 'end', label: '结束日期', type: 'date', description: '结束日期' },
+      d('start', '开始日期', '开始日期'),
+      d('end', '结束日期', '结束日期'),
     ],
   },
 ];

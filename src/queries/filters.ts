@@ -6,14 +6,18 @@
 import {
   DIMENSIONS,
   EXIT_CATEGORIES,
+  FUND_SOURCES,
   HOUSEHOLD_TYPES,
   ISSUE_CATEGORIES,
   LABOR_CAPACITIES,
+  PROJECT_CATEGORIES,
+  PROJECT_STATUSES,
   RECTIFICATION_STATUSES,
   SOURCE_LEVELS,
   SECURITY_GUARANTEES,
   SOURCE_TYPES,
 } from '../contract/enums.ts';
+import { PROJECT_FINDINGS, PROJECT_FINDING_WHERE, type ProjectFinding } from './projectFindings.ts';
 import { ident, joinSql, sql, type SqlQuery } from './sql.ts';
 
 /** The `gap` filter's options: each of the 三保障, or any of them. */
@@ -93,6 +97,31 @@ export const FILTERS = {
     label: '逾期',
     options: ['逾期', '未逾期'],
     where: (v: string) => (v === '逾期' ? sql`overdue` : sql`NOT overdue`),
+  },
+  // Projects: `category` and `status` are already the rectification items' keys.
+  project_category: {
+    key: 'project_category',
+    label: '项目类型',
+    options: PROJECT_CATEGORIES,
+    where: eq('category'),
+  },
+  fund_source: {
+    key: 'fund_source',
+    label: '资金来源',
+    options: FUND_SOURCES,
+    where: eq('fund_source'),
+  },
+  project_status: {
+    key: 'project_status',
+    label: '项目状态',
+    options: PROJECT_STATUSES,
+    where: eq('status'),
+  },
+  project_finding: {
+    key: 'project_finding',
+    label: '需关注',
+    options: PROJECT_FINDINGS,
+    where: (v: string) => PROJECT_FINDING_WHERE[v as ProjectFinding] ?? sql`FALSE`,
   },
 } as const satisfies Record<string, FilterDef>;
 

@@ -7,8 +7,17 @@
  * tables hold counts only, so a village filter answers with households, not
  * persons (docs/privacy.md).
  */
+import { DISTRICT_REMAINDER, DISTRICT_ROWS } from '../contract/privacyReport.ts';
 import { whereOf, type FilterKey, type FilterState } from './filters.ts';
 import { sql, type SqlQuery } from './sql.ts';
+
+/**
+ * The sum of the persons of the rows, or null when any row's persons are not
+ * published (a street cell of fewer than k households): a sum that leaves some
+ * out would read as exact.
+ */
+const personsSum = (where = sql`TRUE`) =>
+  sql`CASE WHEN count(*) FILTER (WHERE ${where} AND persons IS NULL) = 0 THEN coalesce(sum(persons) FILTER (WHERE ${where}), 0) END`;
 
 export const HOUSEHOLD_FILTERS: readonly FilterKey[] = [
   'street',
@@ -23,9 +32,13 @@ const CHANGE_FILTERS: readonly FilterKey[] = ['street', 'village'];
 
 /** Grouping level for per-area tables. */
 export type AreaLevel = 'street' | 'village';
+/**
+ * Household rows published under the district only (street blank) are a row of
+ * their own in per-street tables: key '', named DISTRICT_ROWS.
+ */
 const areaCols = (by: AreaLevel) =>
   by === 'street'
-    ? sql`street AS key, street AS name, street`
+    ? sql`coalesce(street, '') AS key, coalesce(street, ${DISTRICT_ROWS}) AS name, street`
     : sql`village_code AS key, village_name AS name, street`;
 
 /** The village_people counts as rows by 建档状态 (persons only for the 建档立卡 total, not per status). */
@@ -38,13 +51,14 @@ const villagePeopleByStatus = (f: FilterState): SqlQuery => sql`
 
 /**
  * Households and persons by 建档状态, exact: from street_people for the district
- * or a street; for a village households only (persons are not published per status there).
+ * or a street (persons null where some are not published); for a village
+ * households only (persons are not published per status there).
  */
 export const peopleByStatus = (f: FilterState): SqlQuery =>
   f.village
     ? villagePeopleByStatus(f)
     : sql`
-  SELECT status, sum(households)::INTEGER AS households, sum(persons)::INTEGER AS persons
+  SELECT status, sum(households)::INTEGER AS households, (${personsSum()})::INTEGER AS persons
   FROM street_people WHERE ${whereOf(f, STREET_FILTERS)}
   GROUP BY status ORDER BY status`;
 
@@ -62,19 +76,21 @@ export const changesByType = (f: FilterState): SqlQuery =>
 
 /**
  * Per street: households and persons at the start of the review, added,
- * removed, exited and now, all exact. start = now − added + removed (− other
- * person changes).
+ * removed, exited and now, all exact (persons null where a street publishes
+ * only counts). start = now − added + removed (− other person changes). The
+ * villages whose household rows went to the district are a row of their own
+ * (key '', named DISTRICT_REMAINDER): their households are in no street's figures.
  */
 const registrationByStreet = (f: FilterState): SqlQuery => sql`
   WITH people AS (
-    SELECT street AS key, street AS name, street,
+    SELECT coalesce(street, '') AS key, coalesce(street, ${DISTRICT_REMAINDER}) AS name, street,
       coalesce(sum(households) FILTER (WHERE status <> '清退'), 0)::INTEGER AS households_now,
-      coalesce(sum(persons) FILTER (WHERE status <> '清退'), 0)::INTEGER AS persons_now,
+      (${personsSum(sql`status <> '清退'`)})::INTEGER AS persons_now,
       coalesce(sum(households) FILTER (WHERE status = '已脱贫'), 0)::INTEGER AS households_exited,
-      coalesce(sum(persons) FILTER (WHERE status = '已脱贫'), 0)::INTEGER AS persons_exited
+      (${personsSum(sql`status = '已脱贫'`)})::INTEGER AS persons_exited
     FROM street_people WHERE ${whereOf(f, STREET_FILTERS)} GROUP BY street
   ), changes AS (
-    SELECT street AS key,
+    SELECT coalesce(street, '') AS key,
       coalesce(sum(records) FILTER (WHERE change_type = '新增纳入'), 0)::INTEGER AS households_added,
       coalesce(sum(persons) FILTER (WHERE change_type = '新增纳入'), 0)::INTEGER AS persons_added,
       coalesce(sum(records) FILTER (WHERE change_type = '清退'), 0)::INTEGER AS households_removed,
@@ -139,6 +155,27 @@ export const changeReasonTallies = (f: FilterState): SqlQuery => sql`
   FROM change_reasons WHERE ${whereOf(f, STREET_FILTERS)}
   GROUP BY ALL ORDER BY change_type, records DESC, reason_category`;
 
+/** Every change_reasons row as published (for the publication record: the months it froze). */
+export const reasonTallyRows = (): SqlQuery => sql`
+  SELECT period, street, change_type, reason_category, records::INTEGER AS records
+  FROM change_reasons ORDER BY period, street NULLS LAST, change_type, reason_category`;
+
+/**
+ * Villages whose household rows are not all published with them (docs/privacy.md):
+ * their 建档立卡 households (village_people, exact), the rows that carry their
+ * village code, and where the rows went (household_detail). For the notes under
+ * per-village tables of the household rows.
+ */
+export const villagesNotFullyListed = (f: FilterState): SqlQuery => sql`
+  SELECT * FROM (
+    SELECT v.street, v.village_code, v.village_name, v.household_detail,
+      p.households::INTEGER AS households, coalesce(h.n, 0)::INTEGER AS listed
+    FROM villages v JOIN village_people p ON p.village_code = v.village_code
+    LEFT JOIN (SELECT village_code, count(*) AS n FROM households WHERE village_code IS NOT NULL
+      GROUP BY village_code) h ON h.village_code = v.village_code
+  ) WHERE listed < households AND ${whereOf(f, CHANGE_FILTERS)}
+  ORDER BY street, village_code`;
+
 /** Households by 脱贫成效分类, per street or village (rows published under the street leave village tables). */
 export const exitCategoryByArea = (f: FilterState, by: AreaLevel): SqlQuery => sql`
   SELECT ${areaCols(by)}, exit_category, count(*)::INTEGER AS households
@@ -182,8 +219,12 @@ export const householdTypes = (f: FilterState): SqlQuery => sql`
   FROM households WHERE ${whereOf(f, HOUSEHOLD_FILTERS)}
   GROUP BY ALL ORDER BY household_type, labor_capacity`;
 
-/** Households and persons by 脱贫成效分类, exact, for the district or a street (street_people; 清退 left out). */
+/**
+ * Households and persons by 脱贫成效分类, exact, for the district or a street
+ * (street_people; 清退 left out). A street published by 建档状态 only gives a
+ * row with a null category; persons are null where some are not published.
+ */
 export const exitCategoryPeople = (f: FilterState): SqlQuery => sql`
-  SELECT exit_category, sum(households)::INTEGER AS households, sum(persons)::INTEGER AS persons
+  SELECT exit_category, sum(households)::INTEGER AS households, (${personsSum()})::INTEGER AS persons
   FROM street_people WHERE status <> '清退' AND ${whereOf(f, ['street', 'exit_category'])}
   GROUP BY exit_category ORDER BY exit_category`;

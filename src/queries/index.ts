@@ -4,3 +4,5 @@ export * from './households.ts';
 export * from './shuangdao.ts';
 export * from './rectifications.ts';
 export * from './places.ts';
+export * from './projects.ts';
+export * from './projectFindings.ts';

@@ -1,6 +1,7 @@
 /** Named queries over rectifications (attachment 4). */
 import { whereOf, type FilterKey, type FilterState } from './filters.ts';
-import { ident, joinSql, sql, type SqlQuery } from './sql.ts';
+import { listOrderBy, searchWhere, type ListOptions } from './listQuery.ts';
+import { sql, type SqlQuery } from './sql.ts';
 
 export const RECTIFICATION_FILTERS: readonly FilterKey[] = [
   'street',
@@ -75,25 +76,27 @@ export const RECT_SORTS = {
 } as const;
 export type RectSortKey = keyof typeof RECT_SORTS;
 
-/** How the items list is searched and ordered (the browser's list; the prerendered pages use the default). */
-export interface RectListOptions {
-  sort?: { key: RectSortKey; dir: 'asc' | 'desc' };
-  /** Text to look for in the item's id, description, measures, unit, place, category and source. */
-  search?: string;
-}
+/** What the search looks in: the item's id, description, measures, unit, place, category and source. */
+const SEARCHED = [
+  'issue_id',
+  'description',
+  'measures',
+  'responsible_unit',
+  'street',
+  'village_name',
+  'category',
+  'source_type',
+  'source_level',
+];
+const searched = (search: string | undefined) => searchWhere(SEARCHED, search);
 
-const searchWhere = (search: string | undefined): SqlQuery =>
-  search
-    ? sql`contains(lower(concat_ws(' ', issue_id, description, measures, responsible_unit, street,
-        village_name, category, source_type, source_level)), lower(${search}))`
-    : sql`TRUE`;
-
-const orderBy = (sort: RectListOptions['sort']): SqlQuery => {
-  if (!sort || !(sort.key in RECT_SORTS))
-    return sql`(overdue AND status <> '已完成') DESC, status = '已完成', deadline, issue_id`;
-  const dir = sort.dir === 'desc' ? sql` DESC` : sql``;
-  return joinSql([...RECT_SORTS[sort.key].map((c) => sql`${ident(c)}${dir}`), sql`issue_id`], ', ');
-};
+const orderBy = (sort: ListOptions<RectSortKey>['sort']): SqlQuery =>
+  listOrderBy(
+    RECT_SORTS,
+    sort,
+    'issue_id',
+    sql`(overdue AND status <> '已完成') DESC, status = '已完成', deadline, issue_id`,
+  );
 
 /**
  * Items, overdue open ones first (the longest overdue first: earliest deadline),
@@ -104,17 +107,17 @@ export const rectificationItems = (
   f: FilterState,
   limit: number | null = 50,
   offset = 0,
-  opts: RectListOptions = {},
+  opts: ListOptions<RectSortKey> = {},
 ): SqlQuery => sql`
   SELECT issue_id, source_level, source_type, strftime(found_date, '%Y-%m-%d') AS found_date,
     street, village_code, village_name, category, description, measures, responsible_unit,
     strftime(deadline, '%Y-%m-%d') AS deadline, status,
     strftime(completed_date, '%Y-%m-%d') AS completed_date, overdue
-  FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)} AND ${searchWhere(opts.search)}
+  FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)} AND ${searched(opts.search)}
   ORDER BY ${orderBy(opts.sort)}
   ${limit === null ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`}`;
 
 /** How many items match the filters and `search` (the items list's pages). */
 export const rectificationItemCount = (f: FilterState, search?: string): SqlQuery => sql`
   SELECT count(*)::INTEGER AS items
-  FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)} AND ${searchWhere(search)}`;
+  FROM rectifications WHERE ${whereOf(f, RECTIFICATION_FILTERS)} AND ${searched(search)}`;

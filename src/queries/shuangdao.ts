@@ -4,6 +4,21 @@ import { sql, type SqlQuery } from './sql.ts';
 
 export const SHORTCOMING_FILTERS: readonly FilterKey[] = ['street', 'village', 'dimension'];
 
+/** One row of `shuangdaoMatrix`: a 双到 village's 领域. */
+export type ShortcomingRow = {
+  street: string;
+  village_code: string;
+  village_name: string;
+  shuangdao_round: string | null;
+  dimension: string;
+  mechanism_in_place: string;
+  shortcoming: string | null;
+  proposed_project: string | null;
+  estimated_investment_wan: number | null;
+  in_project_library: string | null;
+  responsible_unit: string | null;
+};
+
 /** One row per 双到 village × 领域: the matrix at a glance, and the shortcomings table. */
 export const shuangdaoMatrix = (f: FilterState): SqlQuery => sql`
   SELECT street, village_code, village_name, shuangdao_round, dimension, mechanism_in_place,

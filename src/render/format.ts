@@ -59,6 +59,24 @@ export function formatWan(n: number, digits = 1): string {
   return formatNumber(n, digits);
 }
 
+/**
+ * An amount in 万元 (how funds and investment are kept) as text: `12.3万元`,
+ * `2.5亿元`, `5,000元` — formatWan on the yuan, so 1 亿 never reads "1万万元".
+ */
+export function formatWanYuan(wan: number, digits = 1): string {
+  if (!Number.isFinite(wan)) return MISSING;
+  return `${formatWan(wan * 1e4, digits)}元`;
+}
+
+/** A 万元 amount as a headline number: in 亿元 from 10,000 万元 on, rounded to `digits` decimals. */
+export function wanFigure(wan: number, digits = 1): { value: number; unit: '万元' | '亿元' } {
+  const v = Number.isFinite(wan) ? wan : 0;
+  const p = 10 ** digits;
+  return Math.abs(v) >= 1e4
+    ? { value: Math.round((v / 1e4) * p) / p, unit: '亿元' }
+    : { value: Math.round(v * p) / p, unit: '万元' };
+}
+
 /** Which parts of a date to show. */
 export type DateStyle = 'full' | 'monthDay' | 'yearMonth' | 'year';
 

@@ -5,6 +5,7 @@ export const SECTIONS = [
   { href: '/exit/', label: '脱贫成效' },
   { href: '/shuangdao/', label: '双到村' },
   { href: '/rectification/', label: '问题整改' },
+  { href: '/projects/', label: '资金项目' },
   { href: '/villages/', label: '村居' },
   { href: '/updates/', label: '更新记录' },
   { href: '/explore/', label: '查询' },

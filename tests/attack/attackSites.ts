@@ -73,7 +73,7 @@ function summary(labels: readonly string[], report: AttackReport): string[] {
   });
   for (const a of report.across)
     lines.push(
-      `  ${a.problems === 0 ? '✓' : '✗'} 两次发布比对（${a.before} → ${a.after}）：本村未变而公开形式变了 ${a.unstableGeneralisation.count} 户，相减可确定敏感值的汇总格 ${a.differencing.count}；已知限制（不计为问题）：${a.reformedInChangedVillages.count} 户因同村有变动而重新分组，${a.changeTallies.events} 条变动的原因类别可由两次公开相减得出`,
+      `  ${a.problems === 0 ? '✓' : '✗'} 两次发布比对（${a.before} → ${a.after}）：本村未变而公开形式变了 ${a.unstableGeneralisation.count} 户，相减可确定敏感值的汇总格 ${a.differencing.count}，相减可确定原因类别的变动 ${a.changeTallies.events} 条；已知限制（不计为问题）：${a.reformedInChangedVillages.count} 户因同村有变动而重新分组`,
     );
   return lines;
 }

@@ -1,7 +1,8 @@
 /**
  * The site built on a different data set (.build/alt-dist, from the generator's
  * `alt` preset): other region and street names, more villages, a street with no
- * 双到 village. Nothing about 红海湾, three streets or 27 villages is hard-coded.
+ * 双到 village, and no projects.csv. Nothing about 红海湾, three streets, 27
+ * villages or projects is hard-coded.
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
@@ -32,6 +33,7 @@ test('pages show the other region, and nothing of the bundled sample', async ({ 
     '/exit/',
     '/shuangdao/',
     '/rectification/',
+    '/projects/',
     '/villages/',
     '/data/',
   ]) {
@@ -61,4 +63,32 @@ test('the overview counts the other data set', async ({ page }) => {
     (await page.locator('[data-figure="建档立卡户数"]').innerText()).replace(/\D/g, ''),
   );
   expect(shown).toBe(households);
+});
+
+test('without projects.csv every place that shows projects says the publication has none', async ({
+  page,
+}) => {
+  const village = villages[0]?.['村代码'] ?? '';
+  const street = villages[0]?.['街道'] ?? '';
+  const places: [string, string][] = [
+    ['/projects/', 'main'],
+    ['/', '#overview-projects'],
+    [`/villages/${village}/`, '#village-projects'],
+    [`/streets/${encodeURIComponent(street)}/`, '#street-projects'],
+  ];
+  for (const [path, where] of places) {
+    expect((await page.goto(path))?.status(), path).toBe(200);
+    await expect(page.locator(`${where} [data-no-projects="not-provided"]`), path).toContainText(
+      '本次发布没有项目数据',
+    );
+  }
+  // The page has nothing to filter: no form, no engine.
+  await page.goto('/projects/');
+  await expect(page.locator('[data-topic-filters]')).toHaveCount(0);
+  // The 双到 cards do not claim that no project answers a shortcoming.
+  const sd = villages.find((v) => v['双到轮次']);
+  if (sd) {
+    await page.goto(`/villages/${sd['村代码']}/`);
+    await expect(page.locator('#village-shuangdao')).not.toContainText('对应项目');
+  }
 });

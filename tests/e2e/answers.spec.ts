@@ -9,8 +9,9 @@
  */
 import { test as plain, type BrowserContext, type Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { TOPIC_PAGES } from './topicPages.ts';
 
-const TOPICS = ['/registration/', '/exit/', '/shuangdao/', '/rectification/'] as const;
+const TOPICS = TOPIC_PAGES;
 const ENGINE_TIMEOUT = 60_000;
 const ENGINE_DOWNLOAD_FAILED = '查询引擎下载失败';
 

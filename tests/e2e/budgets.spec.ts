@@ -36,6 +36,9 @@ const BUDGETS: [kind: string, pattern: RegExp, bytes: number][] = [
   ['street page', /^\/streets\/[^/]+\/$/, 24 * KB],
   ['双到 street page', /^\/shuangdao\/[^/]+\/$/, 24 * KB],
   ['rectification list page', /^\/rectification\/page\/\d+\/$/, 24 * KB],
+  // The funds page holds most per page: funds by street, village, type and source, the 双到
+  // matrix, the findings and the first 50 projects in full (41 KB sample, 2026-12-06).
+  ['funds page', /^\/projects\/$/, 48 * KB],
   ['topic page', /^\/[^/]+\/$/, 40 * KB],
   ['other page', /./, 40 * KB],
 ];

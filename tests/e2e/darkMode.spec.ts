@@ -48,6 +48,8 @@ async function pageTypes(page: Page): Promise<string[]> {
     await firstLink(page, '/shuangdao/', /^\/shuangdao\/[^/]+\/$/),
     '/rectification/',
     await firstLink(page, '/rectification/', /^\/rectification\/page\/\d+\/$/),
+    '/projects/',
+    await firstLink(page, '/projects/', /^\/projects\/page\/\d+\/$/),
     await firstLink(page, '/villages/', /^\/streets\/[^/]+\/$/),
     '/villages/',
     await firstLink(page, '/villages/', /^\/villages\/\d{12}\/$/),
@@ -75,7 +77,8 @@ for (const [width, height, label] of [
   test(`every page type is dark and passes axe in the dark scheme on a ${label}`, async ({
     page,
   }) => {
-    test.setTimeout(240_000);
+    // Fifteen page types, axe on each (/projects/ alone about 16 s): over 4 minutes on a busy machine.
+    test.setTimeout(420_000);
     await page.setViewportSize({ width, height });
     for (const path of await pageTypes(page)) {
       expect((await page.goto(path))?.status(), path).toBe(200);

@@ -1,5 +1,5 @@
 /**
- * /explore/ when the network fails: the database file's range reads meet 503s,
+ * /explore/ and a topic page when the network fails: the database file's range reads meet 503s,
  * cut connections, a server that is gone, a browser that goes offline. Faults
  * are injected by the site's server for this test's requests only
  * (tools/serve/faults.ts via tests/e2e/faultScope.ts): the DuckDB worker's
@@ -153,4 +153,60 @@ test('while the data file is slow, 停止 ends the wait; the next query runs', a
   await run(page, SCAN);
   await expect(alert(page)).toBeHidden();
   await expect(summary(page)).toContainText('共 1 行');
+});
+
+test.describe('on a topic page', () => {
+  const filters = (page: Page) => page.locator('[data-topic-filters]');
+  const topicStatus = (page: Page) => page.locator('[data-engine-status]');
+  const select = (page: Page, label: string) =>
+    page.getByRole('combobox', { name: label, exact: true });
+  const figures = (page: Page) =>
+    page.locator('main dl[id]').evaluateAll((dls) => dls.map((d) => d.innerHTML));
+
+  test('a database file that stays unreachable: the failure is named, the form and address follow the figures, 重试 recovers', async ({
+    page,
+    baseURL,
+  }) => {
+    const faults = await faultScope(page.context(), baseURL as string);
+    test.skip(!faults, 'the server does not inject faults (nginx)');
+    await faults?.set([{ path: DB, fault: 503 }]);
+    await page.goto('/exit/');
+    await select(page, '户类型').selectOption('低保户');
+    await expect(filters(page)).toHaveAttribute('data-view-source', 'answers');
+    const shown = await figures(page);
+    // Two filters need the engine, which cannot read its database file.
+    await select(page, '三保障缺口').selectOption('任一项');
+    await expect(topicStatus(page)).toHaveAttribute('data-engine-error', 'network', {
+      timeout: 45_000,
+    });
+    await expect(topicStatus(page)).toContainText(ENGINE_DATA_DOWNLOAD_MESSAGE);
+    await expect(topicStatus(page)).toContainText('未能显示：已筛选：户类型 低保户；');
+    // Never a filter shown as applied over figures that do not show it.
+    await expect(select(page, '三保障缺口')).toHaveValue('');
+    expect(new URL(page.url()).searchParams.get('gap')).toBeNull();
+    expect(await figures(page)).toEqual(shown);
+
+    await faults?.clear(); // the server is back
+    await topicStatus(page).getByRole('button', { name: '重试' }).click();
+    await expect(filters(page)).toHaveAttribute('data-view-source', 'engine', { timeout: 45_000 });
+    await expect(select(page, '三保障缺口')).toHaveValue('任一项');
+    expect(new URL(page.url()).searchParams.get('gap')).toBe('任一项');
+    expect(await figures(page)).not.toEqual(shown);
+    await expect(topicStatus(page)).toHaveAttribute('data-engine-state', 'ready');
+  });
+
+  test('range reads that fail twice are retried; the combined filter just answers', async ({
+    page,
+    baseURL,
+  }) => {
+    const faults = await faultScope(page.context(), baseURL as string);
+    test.skip(!faults, 'the server does not inject faults (nginx)');
+    await faults?.set([{ path: DB, method: 'GET', fault: 503, times: 2 }]);
+    await page.goto(
+      `/exit/?household_type=${encodeURIComponent('低保户')}&gap=${encodeURIComponent('任一项')}`,
+    );
+    await expect(filters(page)).toHaveAttribute('data-view-source', 'engine', { timeout: 45_000 });
+    await expect(topicStatus(page)).toHaveAttribute('data-engine-state', 'ready');
+    expect((await faults?.report())?.rules[0]?.failed).toBe(2);
+  });
 });

@@ -11,8 +11,10 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { test as plain, type BrowserContext, type Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { faultScope } from './faultScope.ts';
+import { TOPIC_PAGES } from './topicPages.ts';
 
-const TOPICS = ['/registration/', '/exit/', '/shuangdao/', '/rectification/'] as const;
+const TOPICS = TOPIC_PAGES;
 const ENGINE_TIMEOUT = 60_000;
 /** A wasm that cannot be downloaded is named as such (src/client/engineStatus.ts), not an unfit browser. */
 const ENGINE_DOWNLOAD_FAILED =
@@ -106,23 +108,27 @@ test('choosing a filter updates key figures, charts, tables and the address', as
 
 test('while a filter change is computed, its key figures and counts are marked busy and dimmed', async ({
   page,
+  baseURL,
 }) => {
-  // A slow network for the database file: the engine's first answer takes seconds,
-  // as on a phone, so the old numbers must not read as the filtered ones meanwhile.
-  await page.context().route(/\.duckdb$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    await route.continue();
-  });
+  // The database file's reads are held at the server until the test has looked:
+  // the engine's answer cannot arrive before the check, however fast the machine.
+  const faults = await faultScope(page.context(), baseURL as string);
+  test.skip(!faults, 'the server does not inject faults (nginx)');
   await page.goto('/exit/');
   await select(page, '户类型').selectOption('低保户');
-  await settled(page); // one filter: from the pre-built answers
-  // A second filter needs the engine.
+  await expect(page.locator('[data-topic-filters]')).toHaveAttribute('data-view-source', 'answers');
+  await faults?.set([{ path: '\\.duckdb$', fault: 'hold' }]);
+  // A second filter needs the engine, which waits for the database file.
   await select(page, '脱贫成效分类').selectOption('重点帮扶');
   const keyFigures = page.locator('main dl').filter({ has: page.locator('dd[data-figure]') });
   for (const el of [keyFigures.first(), page.locator('#exit-households-total')]) {
     await expect(el).toHaveAttribute('aria-busy', 'true');
     await expect(el).toHaveClass(/\btopic-busy\b/); // dimmed once it lasts over 150 ms
   }
+  await faults?.clear(); // the held reads go on
+  await expect(page.locator('[data-topic-filters]')).toHaveAttribute('data-view-source', 'engine', {
+    timeout: ENGINE_TIMEOUT,
+  });
   await settled(page);
   await expect(keyFigures.first()).toHaveAttribute('aria-busy', 'false');
   await expect(page.locator('#exit-households-total')).not.toHaveClass(/\btopic-busy\b/);
@@ -358,6 +364,13 @@ plain(
       timeout: 150_000,
     });
     await expect(status(page)).toContainText(ENGINE_DOWNLOAD_FAILED);
+    // The form and the address say what the figures show, and what was not shown.
+    await expect(status(page)).toContainText(
+      '未能显示：已筛选：脱贫成效分类 重点帮扶；户类型 低保户',
+    );
+    await expect(select(page, '脱贫成效分类')).toHaveValue('');
+    await expect(select(page, '户类型')).toHaveValue('低保户');
+    expect(new URL(page.url()).search).toBe(`?household_type=${encodeURIComponent('低保户')}`);
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
     // The figures stay as they were (one filter), data tables open, and links still lead on.
     const after = await snapshot(page);

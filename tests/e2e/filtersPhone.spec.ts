@@ -6,8 +6,9 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { TOPIC_PAGES } from './topicPages.ts';
 
-const TOPICS = ['/registration/', '/exit/', '/shuangdao/', '/rectification/'] as const;
+const TOPICS = TOPIC_PAGES;
 const ENGINE_TIMEOUT = 60_000;
 
 test.use({ viewport: { width: 375, height: 812 } });

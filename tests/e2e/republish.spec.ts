@@ -163,3 +163,41 @@ test('when the page’s database file is gone, the failure says the data was upd
   }
   await context.close();
 });
+
+test('a topic page opened before a republish filters from its own publication and offers the new one, keeping the filter', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto('/exit/');
+  const filters = page.locator('[data-topic-filters]');
+  const streetSelect = page.getByRole('combobox', { name: '街道', exact: true });
+  const street = (await streetSelect.locator('option').nth(1).getAttribute('value')) ?? '';
+
+  // Staff republish (the renamed village back): this page's answers folder is gone.
+  build('data');
+  // The street: from the answers the page fetched after first paint (its own publication);
+  // the street's own file, with its villages, is gone (404), and the page asks what happened.
+  await streetSelect.selectOption(street);
+  await expect(filters).toHaveAttribute('data-view-source', 'answers');
+  const update = page.locator('[data-publication-update]');
+  await expect(update).toContainText('数据已更新，刷新查看（筛选会保留）。');
+  // A village: no answer file any more, so its own database file (kept by the build) answers.
+  const villageSelect = page.getByRole('combobox', { name: '村', exact: true });
+  const village = (await villageSelect.locator('option').nth(1).getAttribute('value')) ?? '';
+  await villageSelect.selectOption(village);
+  await expect(filters).toHaveAttribute('data-view-source', 'engine', { timeout: 60_000 });
+  await expect(page.locator('[data-engine-status]')).not.toHaveAttribute('data-engine-error', /.+/);
+  await update.getByRole('button', { name: '刷新' }).click();
+  // The new publication, the filters kept, answered from the new answers.
+  await expect(page).toHaveURL(/\?street=.+&village=\d+$/);
+  await expect(streetSelect).toHaveValue(street);
+  await expect(villageSelect).toHaveValue(village);
+  await expect(filters).toHaveAttribute('data-view-source', 'answers', { timeout: 60_000 });
+  await expect(update).toBeHidden();
+  expect(problems).toEqual([]);
+  await context.close();
+});

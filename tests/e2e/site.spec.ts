@@ -12,6 +12,7 @@ const TOPICS = [
   '/exit/',
   '/shuangdao/',
   '/rectification/',
+  '/projects/',
   '/villages/',
   '/updates/',
   '/explore/',

@@ -7,6 +7,7 @@ import { analyseTables, type Analysis } from './analyseTables.ts';
 import { findExactIncomes } from './findExactIncomes.ts';
 import { findHomogeneity, type Disclosure } from './findHomogeneity.ts';
 import { findSmallCells } from './findSmallCells.ts';
+import { findStreetCells } from './findStreetCells.ts';
 import type { Inference } from './inferCandidates.ts';
 import { linkChangeRecords, type LinkedRecord } from './linkChangeRecords.ts';
 import { scanTableValues } from './scanTableValues.ts';
@@ -114,6 +115,7 @@ export function attackAnalysis(
   const smallCells = classified.aggregates
     .filter((a) => !a.changes)
     .flatMap((a) => findSmallCells(a, 2));
+  const streetCells = findStreetCells(classified.aggregates, truth.villages, 2);
   const smallByTable: Record<string, { one: number; two: number }> = {};
   for (const c of smallCells) {
     const t = (smallByTable[c.table] ??= { one: 0, two: 0 });
@@ -201,6 +203,7 @@ export function attackAnalysis(
     smallCells: {
       byTable: smallByTable,
       cells: { count: smallCells.length, examples: take(smallCells) },
+      streetCells: { count: streetCells.length, examples: take(streetCells) },
     },
     identifiers: {
       householdIds: { count: values.householdIds.length, examples: take(values.householdIds) },

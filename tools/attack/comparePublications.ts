@@ -11,9 +11,10 @@
  *     one or two households entered (or left) a status and exactly one cell of
  *     that status grew (or shrank) by that many while the others stayed, the
  *     cell's other values (e.g. exit category) are theirs.
- * (d) Differencing change tallies at any level (differenceChangeTallies): the
- *     reason category of the events between the two, when all went into one.
- *     The publication's stated limit: reported, not counted as a problem.
+ * (d) Differencing change tallies at any level and period
+ *     (differenceChangeTallies): the reason category of the events new in the
+ *     later one, when all went into one. A problem: reason tallies are
+ *     published by closed month, once (docs/privacy.md).
  */
 import type { Analysis } from './analyseTables.ts';
 import type { Aggregate } from './classifyTables.ts';
@@ -48,9 +49,9 @@ export interface AcrossReport {
   reformedInChangedVillages: { count: number; examples: string[] };
   differencing: { count: number; adverse: number; examples: string[] };
   /**
-   * Change events between the two whose reason category (or other value the
-   * neighbour does not know) the difference of the tallies gives away: the
-   * stated limit of publishing tallies more than once. Not counted as a problem.
+   * Change events new in the later one whose reason category (or other value
+   * the neighbour does not know) the difference of the tallies gives away. A
+   * problem: each event is one.
    */
   changeTallies: { events: number; cells: number; examples: string[] };
   problems: number;
@@ -135,7 +136,7 @@ export function comparePublications(
 
   const differencing = differenceCells(before, after);
   const tallies = differenceChangeTallies(before, after);
-  const count = unstable.length + differencing.length;
+  const count = unstable.length + differencing.length + tallies.reduce((n, t) => n + t.events, 0);
   return {
     before: before.site,
     after: after.site,

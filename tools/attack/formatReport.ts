@@ -101,6 +101,15 @@ function formatSite(s: SiteReport): string[] {
       ),
     ),
     ...section(
+      '5 一两户却带有更多信息的街道或全区汇总格（单看，或减去各村公开的数字）',
+      t.smallCells.streetCells.count,
+      [],
+      t.smallCells.streetCells.examples.map(
+        (c) =>
+          `${c.table} ${c.area}：${c.households} 户，另有 ${c.reveals.join('、')}${c.difference ? `（${c.difference}）` : ''}`,
+      ),
+    ),
+    ...section(
       '6 户编号、个人信息、确切收入',
       t.identifiers.householdIds.count +
         t.identifiers.personalData.count +
@@ -154,8 +163,12 @@ function formatAcross(a: AcrossReport): string[] {
       [`   其中不利值 ${a.differencing.adverse}`],
       a.differencing.examples,
     ),
-    `   两次公开的变动原因类别相减可确定的变动 ${a.changeTallies.events} 条（${a.changeTallies.cells} 格；已知限制，不计为问题，见 docs/privacy.md）`,
-    ...a.changeTallies.examples.map((e) => `      例：${e}`),
+    ...section(
+      '7 两次公开的变动原因类别相减可确定原因的变动',
+      a.changeTallies.events,
+      [`   涉及 ${a.changeTallies.cells} 格`],
+      a.changeTallies.examples,
+    ),
   ];
 }
 
@@ -174,6 +187,9 @@ export function formatReport(report: AttackReport): string {
               : []),
             ...(a.differencing.count > 0
               ? [`${a.after} 可相减的汇总格 ${a.differencing.count}`]
+              : []),
+            ...(a.changeTallies.events > 0
+              ? [`${a.after} 相减可确定原因的变动 ${a.changeTallies.events}`]
               : []),
           ]),
         ].join('；')}）。`,

@@ -30,11 +30,13 @@
  * 3. Homogeneity: a sensitive value all candidates share (findHomogeneity).
  * 4. Change records linked to the households that fit them, with their
  *    reasons (linkChangeRecords); small change cells (findSmallCells).
- * 5. Small aggregate cells that carry more than their count (findSmallCells).
+ * 5. Small aggregate cells that carry more than their count (findSmallCells),
+ *    and above the village: street and district cells, alone or minus the
+ *    village totals (findStreetCells).
  * 6. Identifiers anywhere: input 户编号, personal data, exact incomes
  *    (findIdentifiers, scanSiteFiles, findExactIncomes).
- * 7. Across publications: unstable generalisation and differencing of cells
- *    (comparePublications).
+ * 7. Across publications: unstable generalisation, differencing of cells and
+ *    of change tallies by period (comparePublications, differenceChangeTallies).
  * Before attacking, every CSV and Parquet download is checked to hold exactly
  * the rows of the DuckDB table of the same name (compareTables), so attacking
  * the DuckDB tables covers every format.
@@ -53,6 +55,7 @@ export { findExactIncomes, type ExactIncome } from './findExactIncomes.ts';
 export { findHomogeneity, SENSITIVE_COLUMNS, type Disclosure } from './findHomogeneity.ts';
 export { createIdFinder, findPersonalDataInText, MIN_ID_LENGTH } from './findIdentifiers.ts';
 export { findSmallCells, type SmallCell } from './findSmallCells.ts';
+export { findStreetCells, type StreetCell } from './findStreetCells.ts';
 export { formatReport } from './formatReport.ts';
 export { readHouseholdRows, type HouseholdRows } from './householdRows.ts';
 export { inferCandidates, type Inference } from './inferCandidates.ts';

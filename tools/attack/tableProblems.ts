@@ -27,6 +27,7 @@ export function tableProblems(r: TablesReport): { check: string; count: number }
     ['可关联到少于 k 户的变动记录', r.changeRecords.belowK],
     ['少于 k 户却带有更多信息的变动汇总格', r.changeRecords.smallCells.count],
     ['一两户却带有更多信息的汇总格', r.smallCells.cells.count],
+    ['一两户却带有更多信息的街道或全区汇总格（含减去各村数字后）', r.smallCells.streetCells.count],
     ['公开数据中的户编号', r.identifiers.householdIds.count],
     ['公开数据中的个人信息', r.identifiers.personalData.count],
     ['户级数据中的确切收入', r.identifiers.exactIncomes.count],

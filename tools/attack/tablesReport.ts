@@ -1,6 +1,7 @@
 /** The report of attacks 1–6 on one publication's tables (attackTables), as plain JSON. */
 import type { ExactIncome } from './findExactIncomes.ts';
 import type { SmallCell } from './findSmallCells.ts';
+import type { StreetCell } from './findStreetCells.ts';
 import type { ImpossibleCell } from './refineSizes.ts';
 
 export interface AttackOptions {
@@ -69,6 +70,8 @@ export interface TablesReport {
   smallCells: {
     byTable: Record<string, { one: number; two: number }>;
     cells: Finding<SmallCell>;
+    /** The same above the village: street and district cells, alone or minus the village totals. */
+    streetCells: Finding<StreetCell>;
   };
   /** Attack 6, in the tables' values. */
   identifiers: {

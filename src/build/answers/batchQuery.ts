@@ -16,8 +16,9 @@
  * Nothing is rewritten but parameter markers, and only those whose values
  * differ between the states; a query whose text and parameters are the same
  * for every state runs once. A trailing ORDER BY/LIMIT is kept inside the
- * subquery (limits apply per state) and repeated outside (the order of each
- * state's rows).
+ * subquery (limits apply per state) and repeated outside on its output columns
+ * (the order of each state's rows): so that last ORDER BY names output
+ * columns, qualified or not (`ORDER BY s.street, households DESC`).
  */
 import type { Engine, Row } from '../../engine/engine.ts';
 import type { SqlParam, SqlQuery } from '../../queries/sql.ts';
@@ -56,10 +57,20 @@ export function splitSql(text: string): Split {
   return { parts, orderAt };
 }
 
-/** The ORDER BY's list (without LIMIT/OFFSET), for repeating outside. */
+/**
+ * The ORDER BY's list (without LIMIT/OFFSET), for repeating outside on the
+ * subquery's output `__q`: each plain column, qualified or not (`s.street`,
+ * `street`), becomes `__q.<column>` — the output column of that name.
+ */
 function orderList(clause: string): string {
   const m = /\b(LIMIT|OFFSET)\b/i.exec(clause);
-  return (m ? clause.slice(0, m.index) : clause).replace(/^ORDER BY/i, '').trim();
+  const list = (m ? clause.slice(0, m.index) : clause).replace(/^ORDER BY/i, '').trim();
+  return list
+    .split(',')
+    .map((item) =>
+      item.trim().replace(/^(?:[a-z_][a-z0-9_]*\.)?("[^"]+"|[a-z_][a-z0-9_]*)(?=\s|$)/i, '__q.$1'),
+    )
+    .join(', ');
 }
 
 /**
@@ -90,7 +101,17 @@ export async function batchQuery(
       for (const i of members) out[i] = rows;
       continue;
     }
-    const rows = await engine.query(lateral(text, first, varying, params));
+    let rows: Row[];
+    try {
+      rows = await engine.query(lateral(text, first, varying, params));
+    } catch (err) {
+      throw new Error(
+        `batchQuery: ${(err as Error).message}\n` +
+          "(a named query's last ORDER BY must name output columns, qualified or not: it is repeated outside the LATERAL join)\n" +
+          text,
+        { cause: err },
+      );
+    }
     for (const i of members) out[i] = [];
     for (const row of rows) {
       const { __state, ...rest } = row;

@@ -14,17 +14,16 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Campaign } from '../../contract/input/campaign.ts';
-import type { Engine } from '../../engine/engine.ts';
 import { FILTERS, type FilterKey, type FilterState } from '../../queries/filters.ts';
 import {
   ANSWERS_VERSION,
   STREETS_FILE,
   answerRef,
+  packResults,
   type AnswerFile,
   type AnswersIndex,
 } from '../../views/shared/answers.ts';
-import { loadTopicSetting } from '../../views/shared/loadTopicPage.ts';
+import { loadTopicSetting, type TopicSource } from '../../views/shared/loadTopicPage.ts';
 import type { QueryResults, TopicSpec } from '../../views/shared/topicSpec.ts';
 import type { AnyTopicView } from '../../views/shared/topicView.ts';
 import { batchQuery } from './batchQuery.ts';
@@ -90,7 +89,7 @@ export function singleFilterStates(
 /** The answers of one page: file (relative to the page's folder) → content, and how many states. */
 export async function pageAnswers<C>(
   spec: TopicSpec<C, AnyTopicView>,
-  source: { engine: Engine; campaign: Campaign },
+  source: TopicSource,
 ): Promise<{ files: Map<string, AnswerFile>; states: number }> {
   const { ctx, villages, streetOptions } = await loadTopicSetting(spec, source);
   const states = singleFilterStates(spec.keys, streetOptions, villages);
@@ -113,7 +112,7 @@ export async function pageAnswers<C>(
     for (const name of ref.files) {
       const file = files.get(name) ?? { v: ANSWERS_VERSION, states: {} };
       if (ref.state in file.states) throw new Error(`two states share ${name}${ref.state}`);
-      file.states[ref.state] = results[i] as QueryResults;
+      file.states[ref.state] = packResults(results[i] as QueryResults);
       files.set(name, file);
     }
   });
@@ -126,7 +125,7 @@ export async function pageAnswers<C>(
  */
 export async function buildAnswers(
   publishDir: string,
-  source: { engine: Engine; campaign: Campaign },
+  source: TopicSource,
 ): Promise<AnswersSummary> {
   const started = performance.now();
   const out = new Map<string, string>();

@@ -1,9 +1,11 @@
 /**
  * The topic pages whose single-filter answers are pre-built: each page's
- * folder (its path, /exit/ → exit) and its spec. A topic page with a filter
- * form is listed here (tests/unit/answers checks every page's form has answers).
+ * folder (its spec's path, /exit/ → exit, as TopicFilters names it) and its
+ * spec. A topic page with a filter form is listed here (tests/unit/answers
+ * checks every page's form has answers).
  */
 import { exitTopic } from '../../views/exit/exitView.ts';
+import { projectsTopic } from '../../views/projects/projectsView.ts';
 import { rectificationTopic } from '../../views/rectification/rectificationView.ts';
 import { registrationTopic } from '../../views/registration/registrationView.ts';
 import type { TopicSpec } from '../../views/shared/topicSpec.ts';
@@ -18,8 +20,9 @@ export interface TopicPageEntry {
 }
 
 export const TOPIC_PAGES: readonly TopicPageEntry[] = [
-  { page: 'registration', spec: registrationTopic },
-  { page: 'exit', spec: exitTopic },
-  { page: 'shuangdao', spec: shuangdaoTopic },
-  { page: 'rectification', spec: rectificationTopic },
-];
+  registrationTopic,
+  exitTopic,
+  shuangdaoTopic,
+  rectificationTopic,
+  projectsTopic,
+].map((spec) => ({ page: spec.page.path.replace(/^\/|\/$/g, ''), spec }));

@@ -13,14 +13,22 @@ import {
   HOUSEHOLD_DETAIL,
   QUASI_IDENTIFIERS,
   SENSITIVE_COLUMNS,
+  type LentTo,
   type PrivacyReport,
 } from '../../contract/privacyReport.ts';
-import { changeCounts, changeReasons, streetChanges, type PlacedChange } from './changeTables.ts';
+import {
+  changeCounts,
+  changeReasons,
+  streetChanges,
+  type FrozenReasons,
+  type PlacedChange,
+} from './changeTables.ts';
 import { shapeHouseholds } from './shapeHouseholds.ts';
 import { sortRows } from './sortRows.ts';
-import { streetPeople } from './streetPeople.ts';
+import { streetPeople, type AreaOf } from './streetPeople.ts';
+import { assertStreetFigures } from './assertStreetFigures.ts';
 import { villageLookup } from './villageLookup.ts';
-import { villagePeople } from './villagePeople.ts';
+import { villagePeople, withholdDifferences } from './villagePeople.ts';
 
 /** One row of a published table, keyed by the table's column names. */
 export type PublishedRow = Record<string, unknown>;
@@ -35,7 +43,7 @@ function neverPublished(k: number, bands: string[]): string[] {
   return [
     '户编号：任何公开文件都不含户编号；户级数据行没有任何编号或键。',
     `确切收入：人均可支配收入只按收入段公开（${bands.join('、')}）；家庭人口只按区间公开。`,
-    '单条变动记录：变动日期、人数和原因文字都不公开，只公开按村按周的变动条数、按街道的人数变化和按街道或全区的原因类别。',
+    '单条变动记录：变动日期、人数和原因文字都不公开，只公开按村按周的变动条数、按街道的人数变化，以及已结束月份按街道或全区的原因类别（一个月的原因类别公开后不再改变）。',
     '建档状态和纳入年份：不在户级数据中；各村各状态的户数另表公开。清退户只计户数，不列户级数据。',
     `少见的户：同村同类（家庭人口区间、户类型、劳动能力）不足 ${k} 户，或这些户的脱贫成效分类、收入段全部相同、都有同一项“三保障”缺口时，先留空户类型和劳动能力，再留空人口区间，必要时由同村其他户补足，仍不行的村并入街道；不删除任何户。`,
     `村里不足 ${k} 户的数字：村级只公开户数，不公开人数。`,
@@ -44,8 +52,25 @@ function neverPublished(k: number, bands: string[]): string[] {
   ];
 }
 
-/** Shapes a validated dataset into every published table, plus the privacy report. */
-export function shapeForPublication(data: Dataset): Publication {
+/** Where lent rows went, in words: "（同村最后一组 2 行、街道组 1 行）". */
+function lentText(to: LentTo): string {
+  const parts = [
+    to.village > 0 ? `同村最后一组 ${to.village} 行` : '',
+    to.street > 0 ? `街道组 ${to.street} 行` : '',
+    to.district > 0 ? `全区组 ${to.district} 行` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `：${parts.join('、')}` : '';
+}
+
+/**
+ * Shapes a validated dataset into every published table, plus the privacy
+ * report. `frozenReasons`: the reason tallies of the latest earlier
+ * publication (its record), whose closed months are published as they were.
+ */
+export function shapeForPublication(
+  data: Dataset,
+  frozenReasons: FrozenReasons | null = null,
+): Publication {
   const villageOf = villageLookup(data.villages);
   const { k } = data.campaign.privacy;
   const asOf = data.campaign.as_of;
@@ -61,8 +86,30 @@ export function shapeForPublication(data: Dataset): Publication {
       );
     return { ...c, village };
   });
-  const reasons = changeReasons(changes, k);
+  const reasons = changeReasons(changes, k, asOf, frozenReasons);
+  // Households are counted in the street tables where their village's rows are published.
+  const areaOf: AreaOf = (v) =>
+    households.detail.get(v.village_code) === HOUSEHOLD_DETAIL.district ? null : v.street;
+  const street = streetPeople(data.households, villageOf, areaOf, k);
   const people = villagePeople(data.households, data.villages, k);
+  const primaryWithheld = people.filter((p) => p.persons === null && p.households > 0).length;
+  const areasWithPersons = new Set<string | null>();
+  const areasWithout = new Set<string | null>();
+  for (const r of street.rows)
+    if (r.status !== '清退') (r.persons === null ? areasWithout : areasWithPersons).add(r.street);
+  for (const a of areasWithout) areasWithPersons.delete(a);
+  const secondaryWithheld = withholdDifferences(
+    people,
+    (p) => areaOf(villageOf(p.village_code, 'villages.csv')),
+    areasWithPersons,
+    k,
+  );
+  assertStreetFigures(
+    street.rows,
+    people,
+    (p) => areaOf(villageOf(p.village_code, 'villages.csv')),
+    k,
+  );
 
   const tables: Record<string, PublishedRow[]> = {
     villages: data.villages.map((v) => ({
@@ -75,9 +122,9 @@ export function shapeForPublication(data: Dataset): Publication {
     })),
     households: households.rows as unknown as PublishedRow[],
     village_people: people as unknown as PublishedRow[],
-    street_people: streetPeople(data.households, villageOf) as unknown as PublishedRow[],
+    street_people: street.rows as unknown as PublishedRow[],
     change_counts: changeCounts(changes) as unknown as PublishedRow[],
-    street_changes: streetChanges(changes) as unknown as PublishedRow[],
+    street_changes: streetChanges(changes, areaOf) as unknown as PublishedRow[],
     change_reasons: reasons.rows as unknown as PublishedRow[],
     shortcomings: data.shortcomings.map((s) => {
       const v = villageOf(s.village_code, 'shortcomings.csv');
@@ -152,9 +199,11 @@ export function shapeForPublication(data: Dataset): Publication {
   const bands = incomeBandLabels(data.campaign.income_bands);
   const registered = households.rows.length;
   const generalised = registered - households.levels.exact;
-  const personsWithheld = people.filter((p) => p.persons === null && p.households > 0).length;
+  const personsWithheld = primaryWithheld + secondaryWithheld;
   const aggregates = {
     village_persons_withheld: personsWithheld,
+    village_persons_withheld_for_street: secondaryWithheld,
+    street_cells: street.cells,
     reason_cells: reasons.cells,
   };
   return {
@@ -168,15 +217,17 @@ export function shapeForPublication(data: Dataset): Publication {
       levels: households.levels,
       for_diversity: households.forDiversity,
       borrowed: households.borrowed,
+      borrowed_to: households.borrowedTo,
       villages: households.villages,
       villages_not_by_village: households.villagesNotByVillage,
       withheld_values: households.withheld,
       aggregates,
       never_published: neverPublished(k, bands),
       rules: [
-        `户级数据：${registered} 个建档立卡户各一行，其中 ${generalised} 行做了泛化（${households.forDiversity} 行只因同组分类或收入段相同、或同有“三保障”缺口而泛化，${households.borrowed} 行借给同村补足最后一组），${households.villagesNotByVillage.length} 个村的户级数据并入街道或全区。`,
-        `村级人数：${personsWithheld} 个村建档立卡户不足 ${k} 户，只公开户数。`,
-        `变动原因类别：按街道列出 ${reasons.cells.street} 类，并入其余街道合计 ${reasons.cells.district} 类，${reasons.cells.withheld} 组不公开。`,
+        `户级数据：${registered} 个建档立卡户各一行，其中 ${generalised} 行做了泛化（${households.forDiversity} 行只因同组分类或收入段相同、或同有“三保障”缺口而泛化；${households.borrowed} 行借给别的组补足${lentText(households.borrowedTo)}），${households.villagesNotByVillage.length} 个村的户级数据并入街道或全区。`,
+        `村级人数：${personsWithheld} 个村不公开人数（${primaryWithheld} 个村建档立卡户不足 ${k} 户；${secondaryWithheld} 个村是为了不让街道人数减去各村人数算出不足 ${k} 户的人数），只公开户数。`,
+        `街道汇总：${street.cells.district_remainder} 户所在的村户级数据并入全区，在各街道户数人数表中计入“并入全区”（街道为空），不计入所在街道；${street.cells.by_status_only} 个街道（或并入全区的合计）某格不足 ${k} 户或某一建档状态只有一种分类，只按建档状态公开；${street.cells.persons_withheld} 格不足 ${k} 户，只公开户数。`,
+        `变动原因类别：只按已结束的月份公开（${reasons.cells.periods ?? 0} 个月，其中 ${reasons.cells.frozen_periods ?? 0} 个月沿用以前发布的数字${reasons.cells.late_records ? `，之后补录的 ${reasons.cells.late_records} 条只计条数` : ''}）；按街道列出 ${reasons.cells.street} 类，并入其余街道合计 ${reasons.cells.district} 类，${reasons.cells.withheld} 组不公开。`,
       ],
     },
   };

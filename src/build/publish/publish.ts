@@ -27,12 +27,15 @@ import { writeCsv } from './csvOut.ts';
 import { buildDatapackage, type TableDownload } from './datapackage.ts';
 import { openDuckdbWriter, verifyDuckdb, type DuckdbWriter } from './duckdbWriter.ts';
 import { shapeForPublication } from './privacy.ts';
+import type { FrozenReasons } from './changeTables.ts';
 
 export interface PublishOptions {
   /** Progress lines with timings (for the build and the benchmark). */
   log?: (line: string) => void;
   /** DuckDB worker threads (default: DuckDB's own, one per core). */
   duckdbThreads?: number;
+  /** The reason tallies of the latest earlier publication (see changeReasons). */
+  frozenReasons?: FrozenReasons | null;
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -58,7 +61,7 @@ export async function publish(
     last = now;
   };
 
-  const { tables, report } = shapeForPublication(data);
+  const { tables, report } = shapeForPublication(data, opts.frozenReasons ?? null);
   log('privacy shaping');
 
   const parent = dirname(outDir);

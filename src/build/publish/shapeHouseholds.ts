@@ -14,6 +14,7 @@ import {
   householdSizeBand,
   type GeneralisationLevel,
   type HouseholdDetail,
+  type LentTo,
   type LevelCounts,
   type VillageGeneralisation,
   type VillagePlace,
@@ -47,6 +48,8 @@ export interface ShapedHouseholds {
   levels: LevelCounts;
   forDiversity: number;
   borrowed: number;
+  /** The lent rows by the group they completed. */
+  borrowedTo: LentTo;
   /** Villages where any row was generalised, by street and code. */
   villages: VillageGeneralisation[];
   /** Villages published under the street or district, by street and code. */
@@ -125,6 +128,22 @@ export function assertProtected(rows: readonly HouseholdRow[], k: number): void 
               : null;
     if (problem) throw new Error(`户级数据保护检查失败：组合 ${key} ${problem}`);
   }
+}
+
+/**
+ * Lent rows by the group they completed: a village's last group (level 2),
+ * its street's group of villages that cannot stand alone (3), the district's (4).
+ */
+function lentTo(levels: Uint8Array, borrowed: Uint8Array): LentTo {
+  const out: LentTo = { village: 0, street: 0, district: 0 };
+  borrowed.forEach((b, i) => {
+    if (!b) return;
+    const level = levels[i] as number;
+    if (level === 4) out.district += 1;
+    else if (level === 3) out.street += 1;
+    else out.village += 1;
+  });
+  return out;
 }
 
 /** Publishes the 建档立卡 households' rows, generalised, with what was done for the report. */
@@ -224,6 +243,7 @@ export function shapeHouseholds(
     levels,
     forDiversity: g.forDiversity.reduce((a, x) => a + x, 0),
     borrowed: g.borrowed.reduce((a, x) => a + x, 0),
+    borrowedTo: lentTo(g.levels, g.borrowed),
     villages: [...perVillage.values()].sort(byPlace),
     villagesNotByVillage: [...detail]
       .filter(([, d]) => d !== HOUSEHOLD_DETAIL.village)

@@ -54,3 +54,41 @@ export function villagePeople(
   for (const r of rows.values()) if (r.households < k) r.persons = null;
   return [...rows.values()];
 }
+
+/**
+ * Secondary suppression: an area (a street, or the district remainder) whose
+ * 建档立卡 persons street_people publishes, minus its villages' published
+ * persons, gives the persons of its villages that were withheld. So those must
+ * hold no household or at least k together: while they hold one to k − 1, the
+ * area's smallest village still showing persons (ties by code) is withheld too.
+ * Changes `rows` in place; returns how many villages it withheld.
+ */
+export function withholdDifferences(
+  rows: VillagePeopleRow[],
+  areaOf: (row: VillagePeopleRow) => string | null,
+  areasWithPersons: ReadonlySet<string | null>,
+  k: number,
+): number {
+  let withheld = 0;
+  const byArea = new Map<string | null, VillagePeopleRow[]>();
+  for (const r of rows) {
+    const area = areaOf(r);
+    if (!areasWithPersons.has(area) || r.households === 0) continue;
+    const list = byArea.get(area);
+    if (list) list.push(r);
+    else byArea.set(area, [r]);
+  }
+  for (const list of byArea.values()) {
+    const shown = list
+      .filter((r) => r.persons !== null)
+      .sort((a, b) => a.households - b.households || (a.village_code < b.village_code ? -1 : 1));
+    let hidden = list.reduce((n, r) => n + (r.persons === null ? r.households : 0), 0);
+    while (hidden > 0 && hidden < k && shown.length > 0) {
+      const next = shown.shift() as VillagePeopleRow;
+      next.persons = null;
+      hidden += next.households;
+      withheld += 1;
+    }
+  }
+  return withheld;
+}

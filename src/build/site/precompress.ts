@@ -12,7 +12,8 @@
  * q11 takes 4.7 s, q8 0.2 s, for 1.5 % more bytes. So: content-addressed assets
  * (Vite's hashed `_astro/` files, the wasm among them) get q11 once and are cached
  * by content hash; pages and data, which change with every build, get q8, or q5
- * when large (a province's households.csv is 110 MB).
+ * when large (a province's households.csv is 110 MB). The pre-built answers,
+ * named by content too, get q8 and the cache (the same data builds them again).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
@@ -56,9 +57,12 @@ export function shouldPrecompress(rel: string, bytes: number): boolean {
   );
 }
 
-/** Whether a file's name is derived from its content (Vite's `_astro/`): compress once, cache by hash. */
+/**
+ * Whether a file's name is derived from its content (Vite's `_astro/`, the
+ * pre-built answers' `data/answers/<digest>/`): compress once, cache by hash.
+ */
 export function isContentAddressed(rel: string): boolean {
-  return rel.startsWith('_astro/');
+  return rel.startsWith('_astro/') || rel.startsWith('data/answers/');
 }
 
 /** The brotli quality for a file: see the measurements in this module's header. */
@@ -66,7 +70,8 @@ export function brotliQuality(rel: string, bytes: number): number {
   // Hashed assets are compressed once and cached. The 34 MB DuckDB wasm takes
   // ~85 s at q11 here but ~40 s at q10 for 4% more bytes: a fresh checkout's
   // first `npm start` should not wait minutes.
-  if (isContentAddressed(rel)) return bytes > LARGE_BYTES ? 10 : 11;
+  if (rel.startsWith('_astro/')) return bytes > LARGE_BYTES ? 10 : 11;
+  // The answers are many (a province's: ~500 files, ~50 MB) and change with the data: q8.
   return bytes > LARGE_BYTES ? 5 : 8;
 }
 

@@ -23,6 +23,7 @@ import {
 } from '../../views/updates/publications.ts';
 import { publicationsDir, readPublicationRecords } from './publicationHistory.ts';
 import { buildPublicationRecord, digestsFromManifest } from './publicationRecord.ts';
+import { frozenReasonsFrom } from './frozenReasons.ts';
 
 export interface Publication {
   dir: string;
@@ -72,16 +73,22 @@ async function publishForDev(): Promise<string> {
  * Publishes validated data for the site build: the public files (publish),
  * the topic pages' pre-built answers (src/build/answers/, into data/answers/),
  * and the campaign settings the pages read (kept beside them, not copied into the site).
+ * The recorded history (publications/) is read for the reason tallies to keep.
  */
 export async function publishForSite(
   data: Dataset,
   dir: string,
 ): Promise<{ manifest: PublishManifest; answers: AnswersSummary }> {
-  const manifest = await publish(data, dir);
+  // Closed months an earlier publication tallied keep their reason tallies (docs/privacy.md).
+  const frozenReasons = frozenReasonsFrom(
+    await readPublicationRecords(publicationsDir()),
+    data.campaign,
+  );
+  const manifest = await publish(data, dir, { frozenReasons });
   await writeFile(path.join(dir, 'campaign.json'), JSON.stringify(data.campaign, null, 2));
   const engine = await openNodeEngine(path.join(dir, manifest.db.path));
   try {
-    const answers = await buildAnswers(dir, { engine, campaign: data.campaign });
+    const answers = await buildAnswers(dir, { engine, campaign: data.campaign, manifest });
     return { manifest, answers };
   } finally {
     engine.close();
@@ -99,6 +106,7 @@ export function getPublicationHistory(): Promise<PublicationHistory> {
       engine,
       privacy: manifest.privacy,
       files: digestsFromManifest(manifest),
+      projectsProvided: manifest.projects_provided,
     });
     return buildPublicationHistory(await readPublicationRecords(publicationsDir()), current);
   })();

@@ -12,7 +12,10 @@ import type { Campaign } from '../../contract/input/campaign.ts';
 import {
   changesByType,
   exitCategoryPeople,
+  exitCategoryTotals,
   peopleByStatus,
+  projectBreakdown,
+  reasonTallyRows,
   rectificationTotals,
   registrationByArea,
   shortcomingsByDimension,
@@ -23,6 +26,7 @@ import { DIMENSIONS, EXIT_CATEGORIES, HOUSEHOLD_STATUSES } from '../../contract/
 import type { PrivacyReport } from '../../contract/privacyReport.ts';
 import {
   PUBLICATION_RECORD_VERSION,
+  UNCATEGORISED_HOUSEHOLDS,
   type PublicationFigures,
   type PublicationPrivacy,
   type PublicationRecord,
@@ -32,18 +36,35 @@ import { orderedKeys } from '../../views/updates/publications.ts';
 import { sha256File } from '../publish/checksums.ts';
 import { DOWNLOADS_DIR, type PublishManifest } from '../../contract/manifest.ts';
 import { toNumber } from '../../views/shared/numbers.ts';
+import { projectTotals } from '../../views/projects/projects.ts';
 
-/** The aggregate figures of the publication `engine` reads. */
-export async function collectPublicationFigures(engine: Engine): Promise<PublicationFigures> {
+/** Persons as published: null where street_people withholds some (docs/privacy.md). */
+const personsOf = (v: unknown): number | null =>
+  v === null || v === undefined ? null : toNumber(v);
+
+/**
+ * The aggregate figures of the publication `engine` reads; project figures
+ * only when projects.csv was given (manifest.projects_provided).
+ */
+export async function collectPublicationFigures(
+  engine: Engine,
+  { projectsProvided }: { projectsProvided: boolean },
+): Promise<PublicationFigures> {
   // One after another: one connection, and the browser engine queues anyway.
   const people = await engine.query(peopleByStatus({}));
-  // Exact (street_people), not counted from the generalised household rows.
-  const exits = await engine.query(exitCategoryPeople({}));
+  // Exact (street_people); where a street is published by 建档状态 only, from the household
+  // rows instead (every 建档立卡 household has its category there, as the overview reads them).
+  let exits = await engine.query(exitCategoryPeople({}));
+  if (exits.some((r) => r.exit_category === null || r.exit_category === undefined))
+    exits = await engine.query(exitCategoryTotals({}));
   const changes = await engine.query(changesByType({}));
   const rect: Row = (await engine.query(rectificationTotals({})))[0] ?? {};
   const dims = await engine.query(shortcomingsByDimension({}));
   const streets = await engine.query(registrationByArea({}, 'street'));
   const villages = await engine.query(streetList());
+  const projects = projectsProvided
+    ? projectTotals(await engine.query(projectBreakdown({})))
+    : null;
   const change = (type: string) => changes.find((r) => r.change_type === type);
   // Keys in the contract's order (streets in the villages' order): the file reads like the site.
   const keyed = <T>(rows: Row[], key: string, fixed: readonly string[], value: (r: Row) => T) => {
@@ -55,10 +76,13 @@ export async function collectPublicationFigures(engine: Engine): Promise<Publica
   return {
     people_by_status: keyed(people, 'status', HOUSEHOLD_STATUSES, (r) => ({
       households: toNumber(r.households),
-      persons: toNumber(r.persons),
+      persons: personsOf(r.persons),
     })),
-    households_by_exit_category: keyed(exits, 'exit_category', EXIT_CATEGORIES, (r) =>
-      toNumber(r.households),
+    households_by_exit_category: keyed(
+      exits.map((r) => ({ ...r, exit_category: r.exit_category ?? UNCATEGORISED_HOUSEHOLDS })),
+      'exit_category',
+      EXIT_CATEGORIES,
+      (r) => toNumber(r.households),
     ),
     changes: {
       households_added: toNumber(change('新增纳入')?.records),
@@ -81,9 +105,27 @@ export async function collectPublicationFigures(engine: Engine): Promise<Publica
     ),
     households_by_street: keyed(streets, 'name', streetOrder, (r) => ({
       households: toNumber(r.households_now),
-      persons: toNumber(r.persons_now),
+      persons: personsOf(r.persons_now),
     })),
+    ...(projects && {
+      projects: {
+        projects: projects.projects,
+        budget_wan: projects.budget_wan,
+        disbursed_wan: projects.disbursed_wan,
+        done: projects.done,
+        beneficiaries: projects.beneficiaries,
+      },
+    }),
   };
+}
+
+/** The entries whose value is known (a privacy report made before a rule lacks its figures). */
+function optional<T extends Record<string, number | undefined>>(
+  o: T,
+): Partial<Record<keyof T, number>> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<
+    Record<keyof T, number>
+  >;
 }
 
 /** What the disclosure rules cost the publication: its privacy report, and its change tallies from `engine`. */
@@ -101,7 +143,20 @@ export async function collectPrivacySummary(
     villages_not_by_village: report.villages_not_by_village.length,
     values_withheld: Object.values(report.withheld_values).reduce((a, n) => a + n, 0),
     village_persons_withheld: report.aggregates.village_persons_withheld,
-    reason_categories: { ...report.aggregates.reason_cells },
+    reason_categories: {
+      street: report.aggregates.reason_cells.street,
+      district: report.aggregates.reason_cells.district,
+      withheld: report.aggregates.reason_cells.withheld,
+    },
+    ...optional({
+      reason_periods: report.aggregates.reason_cells.periods,
+      reason_periods_kept: report.aggregates.reason_cells.frozen_periods,
+      reason_records_late: report.aggregates.reason_cells.late_records,
+      village_persons_withheld_for_street: report.aggregates.village_persons_withheld_for_street,
+      street_areas_by_status_only: report.aggregates.street_cells?.by_status_only,
+      street_cells_persons_withheld: report.aggregates.street_cells?.persons_withheld,
+      district_remainder_households: report.aggregates.street_cells?.district_remainder,
+    }),
     change_records_counted: changes.reduce((a, r) => a + toNumber(r.records), 0),
     villages_with_changes: new Set(changes.map((r) => String(r.village_code))).size,
   };
@@ -114,6 +169,8 @@ export async function buildPublicationRecord(input: {
   /** The publication's privacy report (manifest.json `privacy`, downloads/privacy-report.json). */
   privacy: PrivacyReport;
   files: readonly PublishedDigest[];
+  /** manifest.projects_provided: whether the record has project figures. */
+  projectsProvided: boolean;
 }): Promise<PublicationRecord> {
   const { campaign } = input;
   return {
@@ -122,8 +179,17 @@ export async function buildPublicationRecord(input: {
     region: campaign.region,
     title: campaign.title,
     sample: campaign.sample,
-    figures: await collectPublicationFigures(input.engine),
+    figures: await collectPublicationFigures(input.engine, {
+      projectsProvided: input.projectsProvided,
+    }),
     privacy: await collectPrivacySummary(input.engine, input.privacy),
+    reason_tallies: (await input.engine.query(reasonTallyRows())).map((r) => ({
+      period: String(r.period),
+      street: r.street === null || r.street === undefined ? null : String(r.street),
+      change_type: String(r.change_type),
+      reason_category: String(r.reason_category),
+      records: toNumber(r.records),
+    })),
     files: [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };
 }

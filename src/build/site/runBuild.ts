@@ -20,6 +20,7 @@ import { precompressDir } from './precompress.ts';
 import { retainDatabases, RETAINED_PUBLICATIONS } from './retainDatabases.ts';
 import { createStagingFolder, removeStaleStagingFolders } from './stagingFolders.ts';
 import { swapInto } from './swapInto.ts';
+import type { PublishManifest } from '../../contract/manifest.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -27,19 +28,22 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
-/** Runs the whole build; returns false (having printed why) when the data is invalid. */
+/**
+ * Runs the whole build; returns what was published (its manifest), or null
+ * (having printed why) when the data is invalid.
+ */
 export async function runBuild({
   dataDir,
   outDir,
   log = console.error,
-}: BuildOptions): Promise<boolean> {
+}: BuildOptions): Promise<PublishManifest | null> {
   const started = performance.now();
   const result = await loadDataset(dataDir, { displayDir: dataDir });
   for (const issue of sortIssues(result.issues)) log(formatIssue(issue));
   if (!result.ok || !result.data) {
     log(formatSummary(result));
     log(`构建已停止：数据有错误，未发布任何内容；${outDir}/ 保持不变。`);
-    return false;
+    return null;
   }
   const staging = path.resolve('.build');
   const stale = await removeStaleStagingFolders(staging);
@@ -87,7 +91,7 @@ export async function runBuild({
     );
     await swapInto(site, path.resolve(outDir));
     log(`构建完成：${outDir}/（${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
-    return true;
+    return manifest;
   } finally {
     await rm(work, { recursive: true, force: true });
   }

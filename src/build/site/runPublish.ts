@@ -38,7 +38,8 @@ export async function runPublish({
 }: PublishOptions): Promise<boolean> {
   // The pages read the records from the same folder this run writes to.
   process.env.HTK_PUBLICATIONS_DIR = recordsDir;
-  if (!(await runBuild({ dataDir, outDir, log }))) {
+  const manifest = await runBuild({ dataDir, outDir, log });
+  if (!manifest) {
     log('未发布：没有记录本次发布。');
     return false;
   }
@@ -54,7 +55,13 @@ export async function runPublish({
     const privacy = JSON.parse(
       await readFile(path.join(outDir, DOWNLOADS_DIR, 'privacy-report.json'), 'utf8'),
     ) as PrivacyReport;
-    const record = await buildPublicationRecord({ campaign, engine, privacy, files });
+    const record = await buildPublicationRecord({
+      campaign,
+      engine,
+      privacy,
+      files,
+      projectsProvided: manifest.projects_provided,
+    });
     const { file, replaced } = await writePublicationRecord(recordsDir, record);
     const shown = shownPath(file);
     log(

@@ -1,26 +1,16 @@
-import type { IssueCode } from '../../contract/input/cells.ts';
 import type { Household } from '../../contract/input/households.ts';
 import type { Project } from '../../contract/input/projects.ts';
 import type { Shortcoming } from '../../contract/input/shortcomings.ts';
 import type { Village } from '../../contract/input/villages.ts';
 import type { CheckedFile } from './crossCheck.ts';
+import { baseName, type Report, type VillageRefs } from './villageRefs.ts';
 
 /** What the project checks need to know about the other files. */
 export interface ProjectContext {
-  villages?: CheckedFile<Village>;
-  /** First row of each 村代码 in villages.csv. */
-  villageByCode: ReadonlyMap<string, Village>;
-  /** False only when villages.csv is readable and neither has nor failed on the code. */
-  villageKnown: (code: string) => boolean;
-  /** Streets of villages.csv, including those of rows that failed. */
-  streets: ReadonlySet<string>;
+  refs: VillageRefs;
   households?: CheckedFile<Household>;
   shortcomings?: CheckedFile<Shortcoming>;
 }
-
-type Report = (i: number, key: string, code: IssueCode, message: string) => void;
-
-const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
 /**
  * projects.csv against the other files: its street and village exist and agree;
@@ -34,8 +24,8 @@ export function checkProjects(
   ctx: ProjectContext,
   report: Report,
 ): void {
-  const { villages, villageByCode, villageKnown, streets, households, shortcomings } = ctx;
-  const villagesName = villages ? baseName(villages.file) : 'villages.csv';
+  const { refs, households, shortcomings } = ctx;
+  const { villages, villageByCode, villagesName } = refs;
   const registered = households?.readable
     ? registeredHouseholds(households, villageByCode, villages)
     : null;
@@ -47,30 +37,10 @@ export function checkProjects(
     );
 
   projects.rows.forEach((p, i) => {
-    if (p.street !== null && villages?.readable && !streets.has(p.street))
-      report(
-        i,
-        'street',
-        'foreign-key',
-        `街道 "${p.street}" 不在 ${villagesName} 中；已有的街道：${[...streets].slice(0, 12).join('、')}；全区项目请把街道和村代码都留空`,
-      );
-    const village = p.village_code === null ? undefined : villageByCode.get(p.village_code);
-    if (p.village_code !== null) {
-      if (!villageKnown(p.village_code))
-        report(
-          i,
-          'village_code',
-          'foreign-key',
-          `村代码 ${p.village_code} 不在 ${villagesName} 中`,
-        );
-      else if (village && village.street !== p.street)
-        report(
-          i,
-          'village_code',
-          'foreign-key',
-          `村代码 ${p.village_code}（${village.village_name}）属于 ${village.street}，不属于 ${p.street}`,
-        );
-    }
+    if (p.street !== null)
+      refs.checkStreet(report, i, p.street, '；全区项目请把街道和村代码都留空');
+    const village =
+      p.village_code === null ? undefined : refs.checkVillage(report, i, p.village_code, p.street);
 
     if (registered && households) {
       const limit = registered.limitFor(p, village);

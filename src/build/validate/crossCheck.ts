@@ -3,7 +3,6 @@
  * passed their own file's rules; values of rows that failed there (`failedKeys`)
  * are treated as unknown rather than reported a second time.
  */
-import type { IssueCode } from '../../contract/input/cells.ts';
 import { DIMENSIONS } from '../../contract/enums.ts';
 import type { Village } from '../../contract/input/villages.ts';
 import type { Household } from '../../contract/input/households.ts';
@@ -16,6 +15,7 @@ import type { FileValidation } from './validateFile.ts';
 import { maskPersonalData } from './personalData.ts';
 import { checkStatuses } from './checkStatuses.ts';
 import { checkProjects } from './checkProjects.ts';
+import { baseName, villageRefs, type Report } from './villageRefs.ts';
 
 /** One file's validation, with the path its issues are reported under. */
 export type CheckedFile<Row> = FileValidation<Row> & { file: string };
@@ -46,8 +46,8 @@ export function crossCheck(input: CrossCheckInput): ValidationIssue[] {
     projects,
   } = input;
   const at =
-    <Row>(f: CheckedFile<Row>) =>
-    (i: number, key: string, code: IssueCode, message: string) =>
+    <Row>(f: CheckedFile<Row>): Report =>
+    (i, key, code, message) =>
       issues.push({
         file: f.file,
         line: f.lines[i],
@@ -71,30 +71,14 @@ export function crossCheck(input: CrossCheckInput): ValidationIssue[] {
     });
   };
 
-  const villageByCode = new Map<string, Village>();
-  // The first row wins: a repeated 村代码 is already reported as unique-error.
-  for (const v of villages?.rows ?? [])
-    if (!villageByCode.has(v.village_code)) villageByCode.set(v.village_code, v);
-  const villageKnown = (code: string) =>
-    villages === undefined ||
-    !villages.readable ||
-    villageByCode.has(code) ||
-    villages.failedKeys.get('village_code')!.has(code);
-  const villagesName = villages ? baseName(villages.file) : 'villages.csv';
-  const streets = new Set(villages?.rows.map((v) => v.street));
-  for (const s of villages?.failedKeys.get('street') ?? []) streets.add(s);
+  const refs = villageRefs(villages);
+  const { villagesName } = refs;
   const asOfYear = asOf === null ? null : Number(asOf.slice(0, 4));
 
   if (households) {
     const report = at(households);
     households.rows.forEach((h, i) => {
-      if (!villageKnown(h.village_code))
-        report(
-          i,
-          'village_code',
-          'foreign-key',
-          `村代码 ${h.village_code} 不在 ${villagesName} 中`,
-        );
+      refs.checkVillage(report, i, h.village_code);
       if (asOfYear !== null && h.enrolled_year > asOfYear)
         report(
           i,
@@ -131,15 +115,8 @@ export function crossCheck(input: CrossCheckInput): ValidationIssue[] {
     const report = at(shortcomings);
     const dimensionsByVillage = new Map<string, Set<string>>();
     shortcomings.rows.forEach((s, i) => {
-      const village = villageByCode.get(s.village_code);
-      if (!villageKnown(s.village_code))
-        report(
-          i,
-          'village_code',
-          'foreign-key',
-          `村代码 ${s.village_code} 不在 ${villagesName} 中`,
-        );
-      else if (village && village.shuangdao_round === null)
+      const village = refs.checkVillage(report, i, s.village_code);
+      if (village?.shuangdao_round === null)
         report(
           i,
           'village_code',
@@ -170,29 +147,8 @@ export function crossCheck(input: CrossCheckInput): ValidationIssue[] {
   if (rectifications) {
     const report = at(rectifications);
     rectifications.rows.forEach((r, i) => {
-      if (villages?.readable && !streets.has(r.street))
-        report(
-          i,
-          'street',
-          'foreign-key',
-          `街道 "${r.street}" 不在 ${villagesName} 中；已有的街道：${[...streets].slice(0, 12).join('、')}`,
-        );
-      if (r.village_code === null) return;
-      const village = villageByCode.get(r.village_code);
-      if (!villageKnown(r.village_code))
-        report(
-          i,
-          'village_code',
-          'foreign-key',
-          `村代码 ${r.village_code} 不在 ${villagesName} 中`,
-        );
-      else if (village && village.street !== r.street)
-        report(
-          i,
-          'village_code',
-          'foreign-key',
-          `村代码 ${r.village_code}（${village.village_name}）属于 ${village.street}，不属于 ${r.street}`,
-        );
+      refs.checkStreet(report, i, r.street);
+      if (r.village_code !== null) refs.checkVillage(report, i, r.village_code, r.street);
     });
     notAfterAsOf(rectifications, 'found_date', rectifications.headers.found_date ?? '发现日期');
     notAfterAsOf(
@@ -204,11 +160,7 @@ export function crossCheck(input: CrossCheckInput): ValidationIssue[] {
 
   if (projects) {
     const report = at(projects);
-    checkProjects(
-      projects,
-      { villages, villageByCode, villageKnown, streets, households, shortcomings },
-      report,
-    );
+    checkProjects(projects, { refs, households, shortcomings }, report);
     if (asOfYear !== null)
       projects.rows.forEach((p, i) => {
         // The village project library runs 2018—2020, planned two years ahead of 2018.
@@ -224,8 +176,4 @@ export function crossCheck(input: CrossCheckInput): ValidationIssue[] {
     notAfterAsOf(projects, 'end_date', projects.headers.end_date ?? '完工日期');
   }
   return issues;
-}
-
-function baseName(file: string): string {
-  return file.slice(file.lastIndexOf('/') + 1);
 }

@@ -34,6 +34,7 @@ import {
 import { resultSummary } from '../../views/explore/exploreSummary.ts';
 import { clearEngineStatus, renderEngineError, renderEngineProgress } from '../engineStatus.ts';
 import { mountResultTable, type ResultTable } from './exploreTable.ts';
+import { saveBlob as save } from '../saveFile.ts';
 
 /** Per query (the DESCRIBE and the query itself each get this long). */
 const TIMEOUT_MS = 15_000;
@@ -51,16 +52,6 @@ function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`#${id} missing`);
   return el as T;
-}
-
-function save(blob: Blob, filename: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
 /** Copies `text`; false when the browser refuses (the visitor can still select it). */

@@ -7,7 +7,12 @@
  * not cached, a newer publication removed it, another format) answers nothing:
  * the page then asks the engine, as before there were answers.
  */
-import { ANSWERS_VERSION, type AnswerFile, type AnswerRef } from '../../views/shared/answers.ts';
+import {
+  ANSWERS_VERSION,
+  unpackResults,
+  type AnswerFile,
+  type AnswerRef,
+} from '../../views/shared/answers.ts';
 import type { QueryResults } from '../../views/shared/topicSpec.ts';
 
 export interface PageAnswers {
@@ -21,7 +26,14 @@ export interface PageAnswers {
   prefetch(files: readonly string[]): void;
 }
 
-export function pageAnswers(baseUrl: string, fetchImpl: typeof fetch = fetch): PageAnswers {
+/**
+ * The answers under `baseUrl`; `onGone` is told when a file is no longer on
+ * the site (404: a newer publication replaced this page's).
+ */
+export function pageAnswers(
+  baseUrl: string,
+  { fetchImpl = fetch, onGone }: { fetchImpl?: typeof fetch; onGone?: () => void } = {},
+): PageAnswers {
   const base = new URL(baseUrl, location.href);
   const pending = new Map<string, Promise<AnswerFile | undefined>>();
   const here = new Map<string, AnswerFile | undefined>();
@@ -33,6 +45,7 @@ export function pageAnswers(baseUrl: string, fetchImpl: typeof fetch = fetch): P
       try {
         const res = await fetchImpl(new URL(name, base), { credentials: 'same-origin' });
         // 404: a newer publication replaced this page's answers (the engine still has its data).
+        if (res.status === 404 || res.status === 410) onGone?.();
         if (!res.ok) return undefined;
         const file = (await res.json()) as Partial<AnswerFile>;
         return file.v === ANSWERS_VERSION && file.states ? (file as AnswerFile) : undefined;
@@ -53,14 +66,16 @@ export function pageAnswers(baseUrl: string, fetchImpl: typeof fetch = fetch): P
       void load(ref.files[0]);
       for (const name of ref.files) {
         const answer = here.get(name)?.states[ref.state];
-        if (answer) return answer;
+        if (answer) return unpackResults(answer);
       }
       // Whichever file arrives first with the state (the prefetch may beat the tap's own).
       const arriving = ref.files.flatMap((name) => pending.get(name) ?? []);
       try {
-        return await Promise.any(
-          arriving.map((p) =>
-            p.then((file) => file?.states[ref.state] ?? Promise.reject(new Error('not here'))),
+        return unpackResults(
+          await Promise.any(
+            arriving.map((p) =>
+              p.then((file) => file?.states[ref.state] ?? Promise.reject(new Error('not here'))),
+            ),
           ),
         );
       } catch {

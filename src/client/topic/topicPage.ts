@@ -33,6 +33,7 @@ import {
 import { answerRef, STREETS_FILE } from '../../views/shared/answers.ts';
 import { runQuerySet, type QueryResults, type TopicSpec } from '../../views/shared/topicSpec.ts';
 import type { AnyTopicView } from '../../views/shared/topicView.ts';
+import { newerPublication } from '../../engine/browser/publicationCheck.ts';
 import { clearEngineStatus, renderEngineError, renderEngineProgress } from '../engineStatus.ts';
 import {
   fillVillages,
@@ -43,7 +44,8 @@ import {
   type VillageIndex,
 } from './filtersForm.ts';
 import { applyView, setBusy, setTargetError, viewTargets } from './topicPageSwap.ts';
-import { enhanceTables, saveText } from './topicPageTables.ts';
+import { saveText } from '../saveFile.ts';
+import { enhanceTables } from './topicPageTables.ts';
 import { afterFirstPaint } from '../afterFirstPaint.ts';
 import { constrainedNetwork, pageAnswers } from './topicAnswers.ts';
 
@@ -53,6 +55,8 @@ import { constrainedNetwork, pageAnswers } from './topicAnswers.ts';
  */
 export const TOPIC_UPDATE_EVENT = 'topicupdate';
 export type TopicUpdateDetail = { source: 'answers' | 'engine' };
+/** Offered when the site was republished since the page opened. */
+export const PUBLICATION_UPDATED = '数据已更新，刷新查看（筛选会保留）。';
 /** Shown on each figure when a query failed but the engine still runs. */
 const FIGURE_NOT_UPDATED = '未能按筛选更新，仍显示之前的结果。';
 const NO_VILLAGES: VillageIndex = { byStreet: new Map(), streetOf: new Map(), nameOf: new Map() };
@@ -77,9 +81,35 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
   const count = root.querySelector<HTMLElement>('[data-filter-count]');
   const hasVillage = keys.includes('village');
   form.querySelector<HTMLElement>('[data-filter-submit]')?.setAttribute('hidden', '');
-  const answers = root.dataset.answersUrl ? pageAnswers(root.dataset.answersUrl) : undefined;
+  const dbUrl = root.dataset.dbUrl ?? '';
+  const update = root.querySelector<HTMLElement>('[data-publication-update]');
+  let checkedPublication = false;
+  /**
+   * Republished since the page opened? Asked once, when the page's answers are
+   * gone or it first needs the engine (its own database file still answers: the
+   * build keeps the last ones). The refresh keeps the filters: they are in the address.
+   */
+  function checkPublication(): void {
+    if (checkedPublication || !update) return;
+    checkedPublication = true;
+    void newerPublication(dbUrl).then((newer) => {
+      if (!newer) return;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'tap rounded border border-line px-3 text-sm font-semibold';
+      button.textContent = '刷新';
+      button.addEventListener('click', () => location.reload());
+      update.replaceChildren(PUBLICATION_UPDATED, ' ', button);
+      update.hidden = false;
+    });
+  }
+  const answers = root.dataset.answersUrl
+    ? pageAnswers(root.dataset.answersUrl, { onGone: checkPublication })
+    : undefined;
 
   let state = fromUrl();
+  /** The state whose view is on the page (the prerendered page: no filter). */
+  let shown: TopicUrlState = { filters: {}, list: {} };
   let session: Promise<Session<C>> | undefined;
   let ready = false;
   /** What waits for the engine (shown with its progress), while it loads. */
@@ -140,7 +170,7 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
       progress(0, null);
       const { getBrowserEngine } = await import('../../engine/browser/browserEngine.ts');
       const [engine, loaded] = await Promise.all([
-        getBrowserEngine({ dbUrl: root?.dataset.dbUrl ?? '', onProgress: progress }),
+        getBrowserEngine({ dbUrl, onProgress: progress }),
         spec(),
       ]);
       ready = true;
@@ -181,6 +211,7 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
         return { results, source: 'answers' };
       }
     }
+    checkPublication();
     if (!ready) {
       waiting = await waitingFor(next);
       renderEngineProgress(status as HTMLElement, 0, null, waiting);
@@ -218,6 +249,7 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
       performance.measure('topic:swap', { start: t2 });
       // For the browser's performance panel and `npm run bench`: all of it, tap to view.
       performance.measure('topic:update', { start: t0 });
+      shown = next;
       root?.setAttribute('data-view-source', source);
       document.dispatchEvent(
         new CustomEvent<TopicUpdateDetail>(TOPIC_UPDATE_EVENT, { detail: { source } }),
@@ -229,7 +261,13 @@ export function initTopicPage<C>(load: () => Promise<TopicSpec<C, AnyTopicView>>
     } catch (err) {
       if (my !== seq) return;
       waiting = undefined;
-      renderEngineError(status as HTMLElement, err, { retry: () => void show(state) });
+      // Never a filter shown as applied over figures that are not: the form and the
+      // address go back to what the page shows, and the message says what failed.
+      const failed = await waitingFor(next);
+      state = shown;
+      history.replaceState(null, '', location.pathname + topicSearch(shown, keys));
+      await syncForm();
+      renderEngineError(status as HTMLElement, err, { failed, retry: () => go(next) });
       // The engine runs but this state failed: say so on each figure, which keeps its last result.
       const partial = ready && isEngineError(err) && err.kind !== 'unavailable';
       setTargetError(viewTargets(document), partial ? FIGURE_NOT_UPDATED : null);

@@ -8,19 +8,9 @@
  */
 import { chartDataCsv } from '../../render/charts/chartDataCsv.ts';
 import { compareCells, nextSortDir, type SortDir } from '../../render/html/tableSort.ts';
+import { saveText } from '../saveFile.ts';
 
 export type ListSortHandler = (key: string) => void;
-
-/** Saves text as a file the visitor downloads. */
-export function saveText(text: string, filename: string, type = 'text/csv'): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
 
 /** A rendered table as CSV: header texts, raw numbers from data-v, other cells as text. */
 export function tableCsv(table: HTMLTableElement): string {

@@ -1,15 +1,9 @@
 import { max, min, scaleLinear } from 'd3';
 import { formatNumber } from '../format.ts';
 import { readNumber, readText, type Accessor } from './parts/accessor.ts';
-import {
-  chartId,
-  chartSize,
-  renderChartSvg,
-  renderEmptyChart,
-  type ChartOptions,
-} from './parts/chartFrame.ts';
+import { chartFrame, type ChartOptions } from './parts/chartFrame.ts';
 import { categoricalSwatch } from './parts/palette.ts';
-import { renderMark, type FilterOptions } from './parts/renderMark.ts';
+import { filterData, renderMark, type FilterOptions } from './parts/renderMark.ts';
 import { escapeXml, num } from './parts/svg.ts';
 import { textWidth, truncateText } from './parts/textWidth.ts';
 
@@ -29,11 +23,11 @@ export interface BarChartOptions<T> extends ChartOptions, FilterOptions<T> {
  * wide as the longest label, at most 40% of the width), value at the bar's end.
  */
 export function barChart<T>(rows: readonly T[], options: BarChartOptions<T>): string {
-  if (rows.length === 0) return renderEmptyChart('bar', options);
-  const { width, fontSize: f } = chartSize(options);
+  const frame = chartFrame('bar', options);
+  if (rows.length === 0) return frame.empty();
+  const { width, fontSize: f } = frame;
   const format = options.format ?? ((n: number) => formatNumber(n));
   const color = options.color ?? categoricalSwatch(0).fill;
-  const id = chartId('bar', options);
 
   const items = rows.map((row, i) => {
     const value = readNumber(options.value, row, i);
@@ -77,32 +71,20 @@ export function barChart<T>(rows: readonly T[], options: BarChartOptions<T>): st
       `<text class="value" x="${num(neg ? end - 4 : end + 4)}" y="${num(mid)}" dy="0.35em"${neg ? ' text-anchor="end"' : ''}>${escapeXml(d.text)}</text>`;
     body += renderMark({
       className: 'bar',
-      data: {
-        'filter-key': options.filterKey,
-        'filter-value': options.filterKey
-          ? (options.filterValue?.(d.row, d.i) ?? d.label)
-          : undefined,
-        value: d.missing ? undefined : d.value,
-      },
+      data: { ...filterData(options, d.row, d.i, d.label), value: d.missing ? undefined : d.value },
       label: `${d.label}：${d.text}`,
       href: options.href?.(d.row, d.i),
       inner,
     });
   }
 
-  return renderChartSvg({
-    kind: 'bar',
-    id,
-    title: options.title,
-    description:
-      options.description ??
+  return frame.svg({
+    height: items.length * rowStep,
+    describe: () =>
       describe(
         items.filter((d) => !d.missing),
         format,
       ),
-    width,
-    height: items.length * rowStep,
-    fontSize: f,
     interactive: options.href !== undefined,
     body,
   });

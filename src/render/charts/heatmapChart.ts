@@ -1,19 +1,13 @@
 import { max, scaleQuantize } from 'd3';
 import { formatNumber } from '../format.ts';
-import {
-  chartId,
-  chartSize,
-  renderChartSvg,
-  renderEmptyChart,
-  type ChartOptions,
-} from './parts/chartFrame.ts';
+import { chartFrame, type ChartOptions } from './parts/chartFrame.ts';
 import { renderLegend } from './parts/legend.ts';
 import {
   NEUTRAL,
   categoricalSwatch,
+  colorSwatch,
   sequentialSwatches,
   swatch,
-  textOn,
   type Swatch,
 } from './parts/palette.ts';
 import { renderMark } from './parts/renderMark.ts';
@@ -33,7 +27,12 @@ export interface HeatmapChartOptions extends ChartOptions {
   /** Column labels, left to right. */
   columns: readonly string[];
   format?: (n: number) => string;
-  /** Colours for text values, e.g. `{ 是: 'var(--yes, #0072B2)' }` (defaults cover 是/否/不适用). */
+  /** The order text values take in the legend (default 是, 否, 不适用; others as they come). */
+  categories?: readonly string[];
+  /**
+   * Colours for text values, e.g. `{ 是: 'var(--c-yes, #0072B2)' }` (defaults cover 是/否/不适用);
+   * text on them as colorSwatch gives it.
+   */
   colors?: Readonly<Record<string, string>>;
   /** `data-filter-key` on each cell, with its row label as value (e.g. `village`). */
   filterKey?: string;
@@ -56,8 +55,9 @@ const DEFAULT_CATEGORIES: Record<string, Swatch> = {
  */
 export function heatmapChart(cells: readonly HeatmapCell[], options: HeatmapChartOptions): string {
   const { rows, columns } = options;
-  if (rows.length === 0 || columns.length === 0) return renderEmptyChart('heatmap', options);
-  const { width, fontSize: f } = chartSize(options);
+  const frame = chartFrame('heatmap', options);
+  if (rows.length === 0 || columns.length === 0) return frame.empty();
+  const { width, fontSize: f } = frame;
   const format = options.format ?? ((n: number) => formatNumber(n));
 
   const byKey = new Map<string, HeatmapCell>();
@@ -73,7 +73,7 @@ export function heatmapChart(cells: readonly HeatmapCell[], options: HeatmapChar
       categories.push(c.value);
   }
   // Known categories in their natural order (是 before 否), others as they come.
-  const known = Object.keys(DEFAULT_CATEGORIES);
+  const known = options.categories ?? Object.keys(DEFAULT_CATEGORIES);
   categories.sort((a, b) => (known.indexOf(a) + 1 || 99) - (known.indexOf(b) + 1 || 99));
   const steps = sequentialSwatches(5);
   const hi = max(numbers) ?? 0;
@@ -84,11 +84,7 @@ export function heatmapChart(cells: readonly HeatmapCell[], options: HeatmapChar
   let nextColor = 0;
   for (const cat of categories) {
     const given = options.colors?.[cat];
-    if (given)
-      categorySwatch.set(cat, {
-        fill: given,
-        text: /^#[0-9a-f]{6}$/i.test(given) ? textOn(given) : 'currentColor',
-      });
+    if (given) categorySwatch.set(cat, colorSwatch(given));
     else if (DEFAULT_CATEGORIES[cat]) categorySwatch.set(cat, DEFAULT_CATEGORIES[cat]);
     else categorySwatch.set(cat, categoricalSwatch(nextColor++));
   }
@@ -165,15 +161,9 @@ export function heatmapChart(cells: readonly HeatmapCell[], options: HeatmapChar
     });
   });
 
-  return renderChartSvg({
-    kind: 'heatmap',
-    id: chartId('heatmap', options),
-    title: options.title,
-    description:
-      options.description ?? describe(rows, columns, lookup, categories, numbers, format),
-    width,
+  return frame.svg({
     height: gridTop + rows.length * cellHeight,
-    fontSize: f,
+    describe: () => describe(rows, columns, lookup, categories, numbers, format),
     interactive: options.href !== undefined,
     body,
   });

@@ -2,13 +2,7 @@
 // 17 KB (minified) to the browser bundle for paths this file writes in a few lines.
 import { extent, max, scaleLinear, scaleUtc } from 'd3';
 import { formatNumber, formatUtcTime, parseIsoDate } from '../format.ts';
-import {
-  chartId,
-  chartSize,
-  renderChartSvg,
-  renderEmptyChart,
-  type ChartOptions,
-} from './parts/chartFrame.ts';
+import { chartFrame, type ChartOptions } from './parts/chartFrame.ts';
 import { renderLegend } from './parts/legend.ts';
 import { NEUTRAL, schemeSwatches, type ColorScheme } from './parts/palette.ts';
 import { escapeXml, num, tooltip } from './parts/svg.ts';
@@ -53,9 +47,10 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
         .sort((a, b) => a.t - b.t),
     }))
     .filter((s) => s.points.length > 0);
-  if (parsed.length === 0) return renderEmptyChart('line', options);
+  const frame = chartFrame('line', options);
+  if (parsed.length === 0) return frame.empty();
 
-  const { width, fontSize: f } = chartSize(options);
+  const { width, fontSize: f } = frame;
   const height = Math.max(160, Math.round(options.height ?? Math.max(220, width * 0.55)));
   const swatches = schemeSwatches(options.colors ?? 'categorical', parsed.length);
   const all = parsed.flatMap((s) => s.points);
@@ -143,12 +138,9 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
     body += `<text class="direct-label" x="${num(width - marginRight + 8)}" y="${num(e.y)}" dy="0.35em" paint-order="stroke" stroke="var(--c-bg, #fff)" stroke-width="4" stroke-linejoin="round">${escapeXml(truncateText(name, nameWidth, f))}</text>`;
   }
 
-  return renderChartSvg({
-    kind: 'line',
-    id: chartId('line', options),
-    title: options.title,
-    description:
-      options.description ??
+  return frame.svg({
+    height,
+    describe: () =>
       parsed
         .map((s) => {
           const a = s.points[0]!;
@@ -156,9 +148,6 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
           return `${s.name}从${formatUtcTime(a.t)}的 ${format(a.v)} 到${formatUtcTime(b.t)}的 ${format(b.v)}`;
         })
         .join('；') + '。',
-    width,
-    height,
-    fontSize: f,
     body,
   });
 }

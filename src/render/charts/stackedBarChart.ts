@@ -1,16 +1,10 @@
 import { max, scaleLinear } from 'd3';
 import { formatNumber, formatPercent } from '../format.ts';
 import { readNumber, readText, type Accessor } from './parts/accessor.ts';
-import {
-  chartId,
-  chartSize,
-  renderChartSvg,
-  renderEmptyChart,
-  type ChartOptions,
-} from './parts/chartFrame.ts';
+import { chartFrame, type ChartOptions } from './parts/chartFrame.ts';
 import { renderLegend } from './parts/legend.ts';
 import { schemeSwatches, type ColorScheme } from './parts/palette.ts';
-import { renderMark, type FilterOptions } from './parts/renderMark.ts';
+import { filterData, renderMark, type FilterOptions } from './parts/renderMark.ts';
 import { escapeXml, num, tooltip } from './parts/svg.ts';
 import { textWidth, truncateText } from './parts/textWidth.ts';
 
@@ -39,8 +33,9 @@ export interface StackedBarChartOptions<T> extends ChartOptions, FilterOptions<T
  */
 export function stackedBarChart<T>(rows: readonly T[], options: StackedBarChartOptions<T>): string {
   const series = options.series;
-  if (rows.length === 0 || series.length === 0) return renderEmptyChart('stacked-bar', options);
-  const { width, fontSize: f } = chartSize(options);
+  const frame = chartFrame('stacked-bar', options);
+  if (rows.length === 0 || series.length === 0) return frame.empty();
+  const { width, fontSize: f } = frame;
   const format = options.format ?? ((n: number) => formatNumber(n));
   const swatches = schemeSwatches(options.colors ?? 'categorical', series.length);
   const read =
@@ -111,27 +106,16 @@ export function stackedBarChart<T>(rows: readonly T[], options: StackedBarChartO
       `<text class="value" x="${num(end + 4)}" y="${num(mid)}" dy="0.35em">${escapeXml(d.totalText)}</text>`;
     body += renderMark({
       className: 'bar',
-      data: {
-        'filter-key': options.filterKey,
-        'filter-value': options.filterKey
-          ? (options.filterValue?.(d.row, d.i) ?? d.label)
-          : undefined,
-        total: d.total,
-      },
+      data: { ...filterData(options, d.row, d.i, d.label), total: d.total },
       label: `${d.label}：${series.map((s, k) => `${s.name} ${format(d.values[k] ?? 0)}`).join('，')}；合计 ${d.totalText}`,
       href: options.href?.(d.row, d.i),
       inner,
     });
   }
 
-  return renderChartSvg({
-    kind: 'stacked-bar',
-    id: chartId('stacked-bar', options),
-    title: options.title,
-    description: options.description ?? describe(items, series, format),
-    width,
+  return frame.svg({
     height: top + items.length * rowStep,
-    fontSize: f,
+    describe: () => describe(items, series, format),
     interactive: options.href !== undefined,
     body,
   });

@@ -1,32 +1,37 @@
 import { max, scaleUtc } from 'd3';
-import { formatUtcTime, parseIsoDate } from '../format.ts';
-import {
-  chartId,
-  chartSize,
-  renderChartSvg,
-  renderEmptyChart,
-  type ChartOptions,
-} from './parts/chartFrame.ts';
+import { formatUtcTime, parseIsoDate, type DateStyle } from '../format.ts';
+import { chartFrame, type ChartOptions } from './parts/chartFrame.ts';
 import { renderLegend } from './parts/legend.ts';
 import { NEUTRAL, swatch, type Swatch } from './parts/palette.ts';
-import { renderMark, type FilterOptions } from './parts/renderMark.ts';
+import { filterData, renderMark, type FilterOptions } from './parts/renderMark.ts';
 import { escapeXml, num } from './parts/svg.ts';
 import { textWidth, truncateText } from './parts/textWidth.ts';
 import { timeTicks } from './parts/timeTicks.ts';
 
-/** A campaign phase (as in campaign.json); `end` is inclusive. */
+/**
+ * A campaign phase (as in campaign.json), or anything with a start and an end
+ * (a project's works); `end` is inclusive, '' for one still under way at the
+ * as-of date (drawn up to it).
+ */
 export interface Phase {
   name: string;
   start: string;
   end: string;
 }
 
+type Status = 'done' | 'active' | 'upcoming';
+
 export interface TimelineChartOptions extends ChartOptions, FilterOptions<Phase> {
   /** 数据截止日期: phases ending on or before it are done; a marker shows where it falls. */
   asOf: string;
+  /** What the rows are, for the description (default 阶段). */
+  noun?: string;
+  /** The statuses' names (default 已结束 / 进行中 / 未开始), e.g. 已完工 / 在建 / 未开工. */
+  statusNames?: Partial<Record<Status, string>>;
+  /** How the date range beside a bar reads (default `monthDay`; `yearMonth` for spans of years). */
+  rangeStyle?: DateStyle;
 }
 
-type Status = 'done' | 'active' | 'upcoming';
 const STATUS: Record<Status, { name: string; swatch: Swatch }> = {
   done: { name: '已结束', swatch: swatch('c-done', '#4d4d4d') },
   active: { name: '进行中', swatch: swatch('c-active', '#E69F00') },
@@ -39,30 +44,39 @@ const HALO =
 
 /**
  * Phases as bars on a date axis, one row each (so overlaps show), coloured by
- * status at `asOf`, with a dashed line at the end of the as-of day.
+ * status at `asOf`, with a dashed line at the end of the as-of day. A phase
+ * without an end runs to that line.
  */
 export function timelineChart(phases: readonly Phase[], options: TimelineChartOptions): string {
   const asOf = parseIsoDate(options.asOf);
+  const nameOf = (s: Status) => options.statusNames?.[s] ?? STATUS[s].name;
+  const rangeStyle = options.rangeStyle ?? 'monthDay';
   const items = phases
-    .map((p, i) => ({ p, i, start: parseIsoDate(p.start), end: parseIsoDate(p.end) }))
+    .map((p, i) => {
+      const open = p.end === '' && asOf !== null;
+      return { p, i, open, start: parseIsoDate(p.start), end: open ? asOf : parseIsoDate(p.end) };
+    })
     .filter(
       (d): d is typeof d & { start: number; end: number } =>
         d.start !== null && d.end !== null && d.start <= d.end,
     )
     .map((d) => {
       const status: Status =
-        asOf === null || d.start > asOf ? 'upcoming' : d.end <= asOf ? 'done' : 'active';
-      const range = `${formatUtcTime(d.start, 'monthDay')}–${formatUtcTime(d.end, 'monthDay')}`;
+        asOf === null || d.start > asOf ? 'upcoming' : d.end <= asOf && !d.open ? 'done' : 'active';
+      const range = d.open
+        ? `${formatUtcTime(d.start, rangeStyle)}起`
+        : `${formatUtcTime(d.start, rangeStyle)}–${formatUtcTime(d.end, rangeStyle)}`;
       return { ...d, status, range };
     });
-  if (items.length === 0) return renderEmptyChart('timeline', options);
+  const frame = chartFrame('timeline', options);
+  if (items.length === 0) return frame.empty();
 
-  const { width, fontSize: f } = chartSize(options);
+  const { width, fontSize: f } = frame;
   const present = new Set(items.map((d) => d.status));
   const legend = renderLegend(
     (['done', 'active', 'upcoming'] as const)
       .filter((s) => present.has(s))
-      .map((s) => ({ name: STATUS[s].name, fill: STATUS[s].swatch.fill })),
+      .map((s) => ({ name: nameOf(s), fill: STATUS[s].swatch.fill })),
     { width, fontSize: f },
   );
   // Room above the rows for the as-of label.
@@ -125,36 +139,29 @@ export function timelineChart(phases: readonly Phase[], options: TimelineChartOp
     body += renderMark({
       className: `phase phase-${d.status}`,
       data: {
-        'filter-key': options.filterKey,
-        'filter-value': options.filterKey
-          ? (options.filterValue?.(d.p, d.i) ?? d.p.name)
-          : undefined,
+        ...filterData(options, d.p, d.i, d.p.name),
         start: d.p.start,
         end: d.p.end,
         status: d.status,
       },
-      label: `${d.p.name}：${formatUtcTime(d.start)}至${formatUtcTime(d.end)}，${STATUS[d.status].name}`,
+      label: d.open
+        ? `${d.p.name}：${formatUtcTime(d.start)}起，${nameOf(d.status)}`
+        : `${d.p.name}：${formatUtcTime(d.start)}至${formatUtcTime(d.end)}，${nameOf(d.status)}`,
       href: options.href?.(d.p, d.i),
       inner,
     });
   });
 
   const counts = (['done', 'active', 'upcoming'] as const).map(
-    (s) => `${STATUS[s].name} ${items.filter((d) => d.status === s).length} 个`,
+    (s) => `${nameOf(s)} ${items.filter((d) => d.status === s).length} 个`,
   );
   const first = Math.min(...items.map((d) => d.start));
   const last = Math.max(...items.map((d) => d.end));
-  return renderChartSvg({
-    kind: 'timeline',
-    id: chartId('timeline', options),
-    title: options.title,
-    description:
-      options.description ??
-      `共 ${items.length} 个阶段，从${formatUtcTime(first)}到${formatUtcTime(last)}` +
-        (asOf === null ? '。' : `；截至${formatUtcTime(asOf)}，${counts.join('、')}。`),
-    width,
+  return frame.svg({
     height,
-    fontSize: f,
+    describe: () =>
+      `共 ${items.length} 个${options.noun ?? '阶段'}，从${formatUtcTime(first)}到${formatUtcTime(last)}` +
+      (asOf === null ? '。' : `；截至${formatUtcTime(asOf)}，${counts.join('、')}。`),
     interactive: options.href !== undefined,
     body,
   });

@@ -1,15 +1,9 @@
 import { max, scaleLinear } from 'd3';
 import { formatNumber } from '../format.ts';
-import {
-  chartId,
-  chartSize,
-  renderChartSvg,
-  renderEmptyChart,
-  type ChartOptions,
-} from './parts/chartFrame.ts';
+import { chartFrame, type ChartOptions } from './parts/chartFrame.ts';
 import { renderLegend } from './parts/legend.ts';
 import { NEUTRAL, swatch } from './parts/palette.ts';
-import { renderMark, type FilterOptions } from './parts/renderMark.ts';
+import { filterData, renderMark, type FilterOptions } from './parts/renderMark.ts';
 import { escapeXml, num } from './parts/svg.ts';
 import { textWidth, truncateText } from './parts/textWidth.ts';
 
@@ -43,8 +37,9 @@ export function waterfallChart(
   steps: readonly WaterfallStep[],
   options: WaterfallChartOptions,
 ): string {
-  if (steps.length === 0) return renderEmptyChart('waterfall', options);
-  const { width, fontSize: f } = chartSize(options);
+  const frame = chartFrame('waterfall', options);
+  if (steps.length === 0) return frame.empty();
+  const { width, fontSize: f } = frame;
   const format = options.format ?? ((n: number) => formatNumber(n));
   const signed = (v: number): string => (v > 0 ? '+' : v < 0 ? '−' : '') + format(Math.abs(v));
 
@@ -125,10 +120,7 @@ export function waterfallChart(
     body += renderMark({
       className: `step step-${d.step.kind}`,
       data: {
-        'filter-key': options.filterKey,
-        'filter-value': options.filterKey
-          ? (options.filterValue?.(d.step, d.i) ?? d.step.label)
-          : undefined,
+        ...filterData(options, d.step, d.i, d.step.label),
         value: d.step.value,
       },
       label: `${d.step.label}：${d.text}${note}`,
@@ -142,21 +134,15 @@ export function waterfallChart(
     }
   });
 
-  return renderChartSvg({
-    kind: 'waterfall',
-    id: chartId('waterfall', options),
-    title: options.title,
-    description:
-      options.description ??
+  return frame.svg({
+    height: top + items.length * rowStep,
+    describe: () =>
       items
         .map(
           (d) =>
             `${d.step.label} ${d.text}${d.mismatch === null ? '' : `（按增减累计应为 ${format(d.mismatch)}）`}`,
         )
         .join('，') + '。',
-    width,
-    height: top + items.length * rowStep,
-    fontSize: f,
     interactive: options.href !== undefined,
     body,
   });

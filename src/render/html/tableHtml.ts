@@ -1,7 +1,6 @@
 /**
- * The markup of src/components/DataTable.astro as a pure string function, so
- * tables re-rendered in the browser (filters, the SQL page) are byte-for-byte
- * the prerendered ones: same classes, same data-v, same "—" for missing.
+ * A table's markup as a pure string function, so tables re-rendered in the
+ * browser (filters, the SQL page) are byte-for-byte the prerendered ones: same classes, same data-v, same "—" for missing.
  * Every value and attribute is escaped exactly as Astro escapes it (text:
  * & < > ' "; double-quoted attributes: & "), so hostile text stays inert.
  */
@@ -48,6 +47,8 @@ export function cellText(col: TableColumn, v: TableRow[string]): string {
       return formatNumber(Number(v));
     case 'wan':
       return formatNumber(Number(v), 1);
+    case 'money':
+      return formatNumber(Number(v), 2);
     case 'percent':
       return formatPercent(Number(v));
     case 'date':
@@ -59,7 +60,7 @@ export function cellText(col: TableColumn, v: TableRow[string]): string {
 
 /** Numeric columns are right-aligned and keep the raw value in data-v. */
 export const isNumericColumn = (c: TableColumn): boolean =>
-  c.format === 'number' || c.format === 'percent' || c.format === 'wan';
+  c.format === 'number' || c.format === 'percent' || c.format === 'wan' || c.format === 'money';
 
 /** A table of prepared rows, identical to `<DataTable columns rows caption links />`. */
 export function renderTableHtml(

@@ -20,16 +20,11 @@ export interface InputColumnEntry {
   freeText: boolean;
 }
 
-/** One input file of the data contract. */
-export interface InputFileEntry {
-  name: string;
-  file: string;
-  title: string;
-  /** Where in the campaign plan it comes from, after "方案": `附件 3`, `任务二（三）`. */
-  planRef: string;
-  /** The folder may leave it out (the publication then has none of its data). */
-  optional: boolean;
-  description: string;
+/** One input file of the data contract: what its definition says of it, and its columns as shown. */
+export interface InputFileEntry extends Pick<
+  DatasetDef,
+  'name' | 'file' | 'title' | 'planRef' | 'optional' | 'description'
+> {
   columns: InputColumnEntry[];
 }
 

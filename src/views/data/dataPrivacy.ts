@@ -21,7 +21,20 @@ export interface StreetGeneralisation extends Omit<LevelCounts, 'exact'> {
   /** Villages where at least one row was generalised. */
   villages_generalised: number;
   for_diversity: number;
+  /** Rows lent to complete another group (the village's last, the street's or the district's). */
+  borrowed: number;
 }
+
+/** The per-village counts a street sums. */
+const SUMMED = [
+  'type_labor_blanked',
+  'size_blanked',
+  'street_only',
+  'district_only',
+  'for_diversity',
+  'borrowed',
+] as const satisfies readonly (keyof StreetGeneralisation & keyof VillageGeneralisation)[];
+type Summed = (typeof SUMMED)[number];
 
 /**
  * Per-street totals of the report's per-village generalisation, in the order
@@ -31,30 +44,18 @@ export function generalisationByStreet(
   villages: readonly VillageGeneralisation[],
   streets: readonly { street: string; villages: number }[],
 ): StreetGeneralisation[] {
-  const byStreet = new Map<string, StreetGeneralisation>(
-    streets.map((s) => [
-      s.street,
-      {
-        street: s.street,
-        villages: s.villages,
-        villages_generalised: 0,
-        type_labor_blanked: 0,
-        size_blanked: 0,
-        street_only: 0,
-        district_only: 0,
-        for_diversity: 0,
-      },
-    ]),
-  );
+  const none = (s: { street: string; villages: number }): StreetGeneralisation => ({
+    street: s.street,
+    villages: s.villages,
+    villages_generalised: 0,
+    ...(Object.fromEntries(SUMMED.map((key) => [key, 0])) as Record<Summed, number>),
+  });
+  const byStreet = new Map(streets.map((s) => [s.street, none(s)]));
   for (const v of villages) {
     const s = byStreet.get(v.street);
     if (!s) throw new Error(`隐私报告中的街道 ${v.street} 不在村（居）名录中`);
     s.villages_generalised += 1;
-    s.type_labor_blanked += v.type_labor_blanked;
-    s.size_blanked += v.size_blanked;
-    s.street_only += v.street_only;
-    s.district_only += v.district_only;
-    s.for_diversity += v.for_diversity;
+    for (const key of SUMMED) s[key] += v[key];
   }
   return [...byStreet.values()];
 }

@@ -80,7 +80,9 @@ export function exitAreaTakeaway(rows: readonly ExitAreaRow[], unit: string): st
   const total = rows.reduce((a, r) => a + r.total, 0);
   if (total === 0) return '暂无建档立卡户。';
   const focus = rows.reduce((a, r) => a + r.重点帮扶, 0);
-  const worst = rows.reduce((a, r) => (r.focus_share > a.focus_share ? r : a));
+  // The district's rows (key '') are no area to name.
+  const areas = rows.some((r) => r.key !== '') ? rows.filter((r) => r.key !== '') : rows;
+  const worst = areas.reduce((a, r) => (r.focus_share > a.focus_share ? r : a));
   if (focus === 0) return `${formatNumber(total)} 户中没有需重点帮扶的户。`;
   return (
     `需重点帮扶 ${formatNumber(focus)} 户（${formatPercent(share(focus, total))}）；` +

@@ -7,10 +7,12 @@ import { EXIT_CATEGORIES } from '../../contract/enums.ts';
 import {
   exitCategoryByArea,
   exitCategoryPeople,
+  HOUSEHOLD_FILTERS,
   householdTypes,
   incomeBands,
   measuresInUse,
   securityGaps,
+  villagesNotFullyListed,
 } from '../../queries/households.ts';
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
 import { barChart, heatmapChart, stackedBarChart } from '../../render/charts/index.ts';
@@ -18,15 +20,10 @@ import { formatNumber, formatPercent } from '../../render/format.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { streetHref, url, villageHref } from '../../render/nav.ts';
 import type { TableColumn, TableRow } from '../../render/html/table.ts';
-import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
+import { NOWRAP_FIRST, escapeHtml, renderTableHtml } from '../../render/html/tableHtml.ts';
+import { notListedNote } from '../places/householdDetailNote.ts';
 import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
-import {
-  CHART_MAX_ROWS,
-  VILLAGE_LIST_MAX,
-  groupByStreet,
-  orderByStreet,
-  topRows,
-} from '../shared/byStreet.ts';
+import { groupByStreet, listsVillages, orderByStreet, topRows } from '../shared/byStreet.ts';
 import {
   HIDDEN_SHORT,
   exitAreaTakeaway,
@@ -41,7 +38,8 @@ import {
 } from './exit.ts';
 import { securityRows } from '../shared/securityRows.ts';
 import { incomeByCategory, incomeTakeaway } from '../shared/incomeByCategory.ts';
-import { block, figure, text, type TopicView } from '../shared/topicView.ts';
+import { block, figure, text, type ChartName, type TopicView } from '../shared/topicView.ts';
+import { exitCategoryMarks } from '../places/exitFigure.ts';
 import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 
 /** What no filter changes, embedded in the page for the browser. */
@@ -59,14 +57,8 @@ export type ExitView = TopicView<
   'householdsTotal' | 'hiddenCount'
 >;
 
-export const EXIT_FILTER_KEYS: readonly FilterKey[] = [
-  'street',
-  'village',
-  'exit_category',
-  'household_type',
-  'labor_capacity',
-  'gap',
-];
+/** The page offers every filter its household queries take. */
+export const EXIT_FILTER_KEYS: readonly FilterKey[] = HOUSEHOLD_FILTERS;
 /**
  * Filters the exact person counts (street_people) cannot apply — persons are
  * published by street, not by village or household: households are counted instead.
@@ -76,14 +68,16 @@ const HOUSEHOLD_ONLY: readonly FilterKey[] = ['village', 'household_type', 'labo
 /** Village tables start open when there are few villages in all. */
 const OPEN_VILLAGES_MAX = 20;
 
-const listVillages = (ctx: ExitContext) => ctx.villageCount <= VILLAGE_LIST_MAX;
+const listVillages = (ctx: ExitContext) => listsVillages(ctx.villageCount);
 
 export function exitQueries(f: FilterState, ctx: ExitContext): QuerySet {
   const householdOnly = HOUSEHOLD_ONLY.some((k) => f[k]);
   return {
     ...(householdOnly ? {} : { people: exitCategoryPeople(f) }),
     streets: exitCategoryByArea(f, 'street'),
-    ...(listVillages(ctx) ? { villages: exitCategoryByArea(f, 'village') } : {}),
+    ...(listVillages(ctx)
+      ? { villages: exitCategoryByArea(f, 'village'), notListed: villagesNotFullyListed(f) }
+      : {}),
     income: incomeBands(f),
     gaps: securityGaps(f),
     measures: measuresInUse(f),
@@ -98,15 +92,20 @@ const areaColumns = (nameLabel: string): TableColumn[] => [
   { key: 'total', label: '合计', format: 'number' },
   { key: 'focus_share', label: '重点帮扶占比', format: 'percent' },
 ];
-const streetLinks = { name: (r: TableRow) => streetHref(String(r.name)) };
+// The district's rows (key '') have no street page.
+const streetLinks = { name: (r: TableRow) => (r.key ? streetHref(String(r.name)) : '') };
 const villageLinks = { name: (r: TableRow) => villageHref(String(r.key)) };
 const categoryHref = (c: string) => url(`/exit/?exit_category=${encodeURIComponent(c)}`);
 
 export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState): ExitView {
   const streets = orderByStreet(exitByArea(r.streets ?? []), ctx.streetOrder);
 
-  // Key figures: exact persons from village_people unless a household-only filter is set.
-  const householdOnly = HOUSEHOLD_ONLY.some((k) => f[k]);
+  // Key figures: exact persons from street_people unless a household-only filter is set, or a
+  // street there is published by 建档状态 only (too few households): then the household rows.
+  const uncategorised = (r.people ?? []).some(
+    (p) => p.exit_category === null || p.exit_category === undefined,
+  );
+  const householdOnly = HOUSEHOLD_ONLY.some((k) => f[k]) || uncategorised;
   const people = householdOnly
     ? EXIT_CATEGORIES.map((c) => ({
         exit_category: c,
@@ -126,7 +125,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
     tone: t.category === '重点帮扶' ? 'bad' : t.category === '巩固提升' ? 'good' : 'default',
   }));
 
-  const chartStreets = topRows(streets, (s) => s.focus_share, CHART_MAX_ROWS);
+  const chartStreets = topRows(streets, (s) => s.focus_share);
   const cut = chartStreets.length < streets.length;
   const byStreetTakeaway = exitAreaTakeaway(streets, '街道');
   const countTitle = cut
@@ -135,22 +134,24 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   const shareTitle = cut
     ? `脱贫成效分类占比（重点帮扶占比最高的 ${chartStreets.length} 个街道）`
     : '各街道脱贫成效分类占比';
-  const streetMarks = {
-    width: CHART_WIDTH,
-    filterKey: 'street',
-    filterValue: (s: { name: string }) => s.name,
-    href: (s: { name: string }) => streetHref(s.name),
-  };
-  const streetsCount = figure('exit-streets-count', {
-    title: countTitle,
-    takeaway: byStreetTakeaway,
-    chart: (name) =>
+  /** The streets' stacked bars, as counts or as shares; each bar filters by its street (not the remainder). */
+  const streetBars =
+    (normalize: boolean) =>
+    (name: ChartName): string =>
       stackedBarChart(chartStreets, {
         ...name,
         label: 'name',
         series,
-        ...streetMarks,
-      }),
+        normalize,
+        width: CHART_WIDTH,
+        filterKey: 'street',
+        filterValue: (s) => (s.key ? s.name : ''),
+        href: (s) => (s.key ? streetHref(s.name) : null),
+      });
+  const streetsCount = figure('exit-streets-count', {
+    title: countTitle,
+    takeaway: byStreetTakeaway,
+    chart: streetBars(false),
     columns: areaColumns('街道'),
     rows: chartStreets,
     links: streetLinks,
@@ -158,14 +159,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   const streetsShare = figure('exit-streets-share', {
     title: shareTitle,
     takeaway: byStreetTakeaway,
-    chart: (name) =>
-      stackedBarChart(chartStreets, {
-        ...name,
-        label: 'name',
-        series,
-        normalize: true,
-        ...streetMarks,
-      }),
+    chart: streetBars(true),
     columns: [
       { key: 'name', label: '街道' },
       ...EXIT_CATEGORIES.map((c): TableColumn => ({ key: c, label: c, format: 'percent' })),
@@ -187,7 +181,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
           tableClass: NOWRAP_FIRST,
           empty: '没有符合筛选条件的建档立卡户。',
         },
-      )
+      ) + notListedHtml(r.notListed ?? [])
     : `<p class="text-sm text-muted">共 ${formatNumber(ctx.villageCount)} 个村：下表按街道汇总，各村明细见各街道页面（点街道名称）。</p>` +
       renderTableHtml(areaColumns('街道'), streets, {
         caption: '各街道脱贫成效分类户数',
@@ -196,11 +190,9 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
       });
 
   const income = incomeByCategory(r.income ?? [], ctx.povertyLine);
-  const incomeText = incomeTakeaway(income, ctx.povertyLine);
-  const incomeTitle = '各分类户的人均可支配收入段';
   const incomeFigure = figure('exit-income', {
-    title: incomeTitle,
-    takeaway: incomeText,
+    title: '各分类户的人均可支配收入段',
+    takeaway: incomeTakeaway(income, ctx.povertyLine),
     chart: (name) =>
       stackedBarChart(income.rows, {
         ...name,
@@ -209,9 +201,7 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
         normalize: true,
         colors: 'sequential',
         width: CHART_WIDTH,
-        filterKey: 'exit_category',
-        filterValue: (row) => row.category,
-        href: (row) => categoryHref(row.category),
+        ...exitCategoryMarks(categoryHref),
       }),
     columns: [
       { key: 'category', label: '分类' },
@@ -228,11 +218,9 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
 
   const gapsRow = (r.gaps ?? [])[0];
   const gaps = securityRows(gapsRow);
-  const gapsText = securityTakeaway(gapsRow);
-  const gapsTitle = '“三保障”未落实户数';
   const security = figure('exit-security', {
-    title: gapsTitle,
-    takeaway: gapsText,
+    title: '“三保障”未落实户数',
+    takeaway: securityTakeaway(gapsRow),
     chart: (name) =>
       barChart(gaps, {
         ...name,
@@ -254,11 +242,9 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
 
   const households = Number(gapsRow?.households ?? 0);
   const measures = measureRows(r.measures ?? [], households);
-  const measuresText = measureTakeaway(measures, households);
-  const measuresTitle = '在用的帮扶措施（户数）';
   const measuresFigure = figure('exit-measures', {
-    title: measuresTitle,
-    takeaway: measuresText,
+    title: '在用的帮扶措施（户数）',
+    takeaway: measureTakeaway(measures, households),
     chart: (name) =>
       barChart(measures, {
         ...name,
@@ -275,11 +261,9 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   });
 
   const types = typeMatrix(r.types ?? []);
-  const typesText = typeTakeaway(r.types ?? []);
-  const typesTitle = '户类型 × 劳动能力（户数）';
   const householdTypes = figure('exit-household-types', {
-    title: typesTitle,
-    takeaway: typesText,
+    title: '户类型 × 劳动能力（户数）',
+    takeaway: typeTakeaway(r.types ?? []),
     chart: (name) =>
       heatmapChart(types.cells, {
         ...name,
@@ -323,7 +307,28 @@ export function renderExitView(r: QueryResults, ctx: ExitContext, f: FilterState
   };
 }
 
+/** The note under the village tables: villages whose rows are not all listed there, and why. */
+function notListedHtml(rows: readonly Record<string, unknown>[]): string {
+  const note = notListedNote(
+    rows.map((r) => ({
+      village_name: String(r.village_name),
+      household_detail: String(r.household_detail),
+      households: Number(r.households),
+      listed: Number(r.listed),
+    })),
+  );
+  return note
+    ? `<p class="text-sm text-muted" id="exit-villages-not-listed">${escapeHtml(note)}</p>`
+    : '';
+}
+
 export const exitTopic: TopicSpec<ExitContext, ExitView> = {
+  page: {
+    path: '/exit/',
+    title: '脱贫成效分类',
+    description:
+      '建档立卡贫困户按巩固提升、加大帮扶、重点帮扶分类，收入与贫困线、“三保障”、帮扶措施。',
+  },
   keys: EXIT_FILTER_KEYS,
   context: ({ campaign, streets }) => ({
     povertyLine: campaign.poverty_line.yuan,

@@ -3,28 +3,48 @@
  * function serves the prerendered page and the browser.
  */
 import { EXIT_CATEGORIES, DIMENSIONS } from '../../contract/enums.ts';
-import { formatNumber, formatPercent } from '../../render/format.ts';
+import { formatNumber } from '../../render/format.ts';
 import type { Engine, Row } from '../../engine/engine.ts';
 import {
   changesByType,
   exitCategoryPeople,
+  exitCategoryTotals,
   peopleByStatus,
+  projectBreakdown,
   rectificationTotals,
   securityGaps,
+  shortcomingCoverage,
   shortcomingsByDimension,
+  type ShortcomingCoverageRow,
 } from '../../queries/index.ts';
 import { toNumber } from '../shared/numbers.ts';
+import { projectTotals, type ProjectTotals } from '../projects/projects.ts';
+import { shortcomingFindings } from '../projects/projectFindings.ts';
+import { exitTakeaway } from '../places/placeTakeaways.ts';
 
 const sumWhere = (rows: Row[], key: string, col: string, values: readonly string[]) =>
   rows.filter((r) => values.includes(String(r[key]))).reduce((s, r) => s + toNumber(r[col]), 0);
+/** The same for persons: null when any is not published (a street of too few households). */
+const personsWhere = (rows: Row[], key: string, values: readonly string[]) => {
+  const of = rows.filter((r) => values.includes(String(r[key])));
+  return of.some((r) => r.persons === null || r.persons === undefined)
+    ? null
+    : sumWhere(of, key, 'persons', values);
+};
 
 export interface OverviewInput {
   people: Row[];
   changes: Row[];
+  /** Households by 脱贫成效分类 (street_people: a street published by 建档状态 only gives a null category). */
   exits: Row[];
+  /** The same counted from the household rows, used when street_people has a null category. */
+  exitsByRows?: Row[];
   gaps: Row | undefined;
   shuangdao: Row[];
   rect: Row | undefined;
+  /** projectBreakdown and shortcomingCoverage, unfiltered. */
+  projects: Row[];
+  coverage: ShortcomingCoverageRow[];
 }
 
 /** Runs the overview's named queries (unfiltered) and builds its figures. */
@@ -33,16 +53,25 @@ export async function loadOverview(engine: Engine): Promise<Overview> {
     people: await engine.query(peopleByStatus({})),
     changes: await engine.query(changesByType({})),
     exits: await engine.query(exitCategoryPeople({})),
+    exitsByRows: await engine.query(exitCategoryTotals({})),
     gaps: (await engine.query(securityGaps({})))[0],
     shuangdao: await engine.query(shortcomingsByDimension({})),
     rect: (await engine.query(rectificationTotals({})))[0],
+    projects: await engine.query(projectBreakdown({})),
+    coverage: await engine.query<ShortcomingCoverageRow>(shortcomingCoverage({})),
   });
 }
 
 export type Overview = ReturnType<typeof buildOverview>;
 
 export function buildOverview(input: OverviewInput) {
-  const { people, changes, exits, gaps, shuangdao, rect } = input;
+  const { people, changes, gaps, shuangdao, rect, projects, coverage } = input;
+  // A street published by 建档状态 only (too few households in a cell) has no categories in
+  // street_people: then count the household rows, where every 建档立卡 household has its category.
+  const uncategorised = input.exits.some(
+    (r) => r.exit_category === null || r.exit_category === undefined,
+  );
+  const exits = uncategorised && input.exitsByRows ? input.exitsByRows : input.exits;
   const households = {
     now: sumWhere(people, 'status', 'households', ['在册', '已脱贫']),
     exited: sumWhere(people, 'status', 'households', ['已脱贫']),
@@ -50,22 +79,26 @@ export function buildOverview(input: OverviewInput) {
     added: sumWhere(changes, 'change_type', 'records', ['新增纳入']),
   };
   const persons = {
-    now: sumWhere(people, 'status', 'persons', ['在册', '已脱贫']),
-    exited: sumWhere(people, 'status', 'persons', ['已脱贫']),
+    now: personsWhere(people, 'status', ['在册', '已脱贫']),
+    exited: personsWhere(people, 'status', ['已脱贫']),
     removed: -sumWhere(changes, 'change_type', 'persons', ['清退']),
     added: sumWhere(changes, 'change_type', 'persons', ['新增纳入']),
   };
-  const exitTotal = exits.reduce((s, r) => s + toNumber(r.households), 0);
+  const exitTotal = exits
+    .filter((r) => r.exit_category !== null && r.exit_category !== undefined)
+    .reduce((s, r) => s + toNumber(r.households), 0);
   const exitRows = EXIT_CATEGORIES.map((category) => {
     const households = sumWhere(exits, 'exit_category', 'households', [category]);
     return { category, households, share: exitTotal > 0 ? households / exitTotal : 0 };
   });
-  const top = [...exitRows].sort((a, b) => b.households - a.households)[0];
-  const focus = exitRows.find((r) => r.category === '重点帮扶');
-  const exitTakeaway =
-    exitTotal === 0
-      ? '暂无建档立卡户。'
-      : `${formatNumber(exitTotal)} 户中，${top?.category}最多（${formatPercent(top?.share ?? 0)}）；需重点帮扶 ${formatNumber(focus?.households ?? 0)} 户。`;
+  const unknown = exits
+    .filter((r) => r.exit_category === null || r.exit_category === undefined)
+    .reduce((s, r) => s + toNumber(r.households), 0);
+  const exitText =
+    exitTakeaway(exitRows) +
+    (exitTotal > 0 && unknown > 0
+      ? `另有 ${formatNumber(unknown)} 户的分类为保护隐私不公开。`
+      : '');
 
   const shuangdaoRows = DIMENSIONS.map((dimension) => {
     const r = shuangdao.find((x) => x.dimension === dimension);
@@ -86,7 +119,7 @@ export function buildOverview(input: OverviewInput) {
     households,
     persons,
     exitRows,
-    exitTakeaway,
+    exitTakeaway: exitText,
     gaps: { households: toNumber(gaps?.households), any: toNumber(gaps?.any_gap) },
     shuangdaoRows,
     shuangdaoVillages,
@@ -99,5 +132,33 @@ export function buildOverview(input: OverviewInput) {
       overdue: toNumber(rect?.overdue),
       overdue_open: toNumber(rect?.overdue_open),
     },
+    projects: {
+      ...projectTotals(projects),
+      /** 双到 shortcomings (长效机制 否) that no project answers. */
+      unanswered: shortcomingFindings(coverage).unanswered.length,
+    },
+    projectsTakeaway: projectsTakeaway(
+      projectTotals(projects),
+      shortcomingFindings(coverage).unanswered.length,
+    ),
   };
+}
+
+/** "需关注：29 项“双到”短板没有对应项目；拨付超前 10 个、拨付滞后 2 个、无受益贫困户 19 个项目。" */
+export function projectsTakeaway(t: ProjectTotals, unanswered: number): string {
+  if (t.projects === 0) return '项目表中没有任何项目。';
+  const findings = (
+    [
+      ['拨付超前', t.ahead],
+      ['拨付滞后', t.behind],
+      ['无受益贫困户', t.no_beneficiaries],
+    ] as const
+  ).filter(([, n]) => n > 0);
+  const parts = [
+    ...(unanswered > 0 ? [`${formatNumber(unanswered)} 项“双到”短板没有对应项目`] : []),
+    ...(findings.length > 0
+      ? [`${findings.map(([f, n]) => `${f} ${formatNumber(n)} 个`).join('、')}项目`]
+      : []),
+  ];
+  return parts.length === 0 ? '没有需关注的情况。' : `需关注：${parts.join('；')}。`;
 }

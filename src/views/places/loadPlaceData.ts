@@ -8,6 +8,12 @@ import { exitCategoryByArea, registrationByArea } from '../../queries/households
 import { streetList, villageList, type StreetRow, type VillageRow } from '../../queries/places.ts';
 import { shuangdaoMatrix } from '../../queries/shuangdao.ts';
 import {
+  projectItems,
+  shortcomingCoverage,
+  type ProjectItem,
+  type ShortcomingCoverageRow,
+} from '../../queries/projects.ts';
+import {
   changeCountsByVillage,
   incomeBandsByVillage,
   measuresByVillage,
@@ -55,6 +61,9 @@ async function queryPlaceData(engine: Engine): Promise<PlaceData> {
   const exits = await engine.query<ExitAreaRow>(exitCategoryByArea({}, 'village'));
   const shortcomings = await engine.query<ShortcomingRow>(shuangdaoMatrix({}));
   const rectifications = await engine.query<RectificationRow>(rectificationsByPlace());
+  // Every project once, by 项目编号 (an empty table when projects.csv was not given).
+  const projects = await engine.query<ProjectItem>(projectItems({}, null));
+  const coverage = await engine.query<ShortcomingCoverageRow>(shortcomingCoverage({}));
   const villagePages = buildVillagePages({
     villages,
     registration: villageRegistration,
@@ -65,6 +74,8 @@ async function queryPlaceData(engine: Engine): Promise<PlaceData> {
     changes: await engine.query<ChangeCountRow>(changeCountsByVillage()),
     shortcomings,
     rectifications,
+    projects,
+    coverage,
   });
   const streetPages = buildStreetPages({
     streets,
@@ -74,6 +85,8 @@ async function queryPlaceData(engine: Engine): Promise<PlaceData> {
     exits,
     shortcomings,
     rectifications,
+    projects,
+    coverage,
   });
   return { villages, streets, villagePages, streetPages };
 }

@@ -5,6 +5,8 @@
 import { EXIT_CATEGORIES } from '../../contract/enums.ts';
 import type { StreetRow, VillageRow } from '../../queries/places.ts';
 import { groupBy } from '../shared/byStreet.ts';
+import type { ProjectItem, ShortcomingCoverageRow } from '../../queries/projects.ts';
+import { indexPlaceProjects, type StreetProjects } from './placeProjects.ts';
 import {
   toExitShares,
   toRectificationTotals,
@@ -42,6 +44,7 @@ export interface StreetPage {
   streetWide: RectificationRow[];
   /** Items of the street's villages, in reading order (overdue open first). */
   villageItems: RectificationRow[];
+  projects: StreetProjects;
 }
 
 export interface StreetPageInput {
@@ -54,6 +57,9 @@ export interface StreetPageInput {
   exits: readonly ExitAreaRow[];
   shortcomings: readonly ShortcomingRow[];
   rectifications: readonly RectificationRow[];
+  /** Every project (projectItems) and the 双到 coverage, as for the village pages. */
+  projects: readonly ProjectItem[];
+  coverage: readonly ShortcomingCoverageRow[];
 }
 
 const isOpen = (r: RectificationRow) => r.status !== '已完成';
@@ -76,6 +82,7 @@ export function buildStreetPages(input: StreetPageInput): StreetPage[] {
   const exitsByVillage = groupBy(input.exits, (r) => r.key);
   const shortcomings = groupBy(input.shortcomings, (r) => r.street);
   const rectByStreet = groupBy(input.rectifications, (r) => r.street);
+  const projects = indexPlaceProjects(input.projects, input.coverage);
 
   return input.streets.map(({ street }) => {
     const villages = villagesByStreet.get(street) ?? [];
@@ -108,6 +115,7 @@ export function buildStreetPages(input: StreetPageInput): StreetPage[] {
       rectTotals: toRectificationTotals(items),
       streetWide: (itemsByVillage.get('') ?? []).slice().sort(byUrgency),
       villageItems: items.filter((r) => r.village_code).sort(byUrgency),
+      projects: projects.street(street, villages),
     };
   });
 }

@@ -11,6 +11,8 @@ import { groupBy } from '../shared/byStreet.ts';
 import type { RectItem } from '../rectification/rectification.ts';
 import type { AreaRegistration } from '../registration/registration.ts';
 import type { ShortcomingRow as ShuangdaoShortcomingRow } from '../shuangdao/shuangdao.ts';
+import type { ProjectItem, ShortcomingCoverageRow } from '../../queries/projects.ts';
+import { indexPlaceProjects, type VillageProjects } from './placeProjects.ts';
 
 /** One row of `registrationByArea(…, 'village' | 'street')`. */
 export type RegistrationRow = AreaRegistration;
@@ -88,6 +90,7 @@ export interface VillagePage {
   shortcomings: ShortcomingRow[];
   rectifications: RectificationRow[];
   rectTotals: RectificationTotals;
+  projects: VillageProjects;
 }
 
 export interface VillagePageInput {
@@ -100,6 +103,9 @@ export interface VillagePageInput {
   changes: readonly ChangeCountRow[];
   shortcomings: readonly ShortcomingRow[];
   rectifications: readonly RectificationRow[];
+  /** Every project (projectItems, in place order) and the 双到 coverage (shortcomingCoverage). */
+  projects: readonly ProjectItem[];
+  coverage: readonly ShortcomingCoverageRow[];
 }
 
 /** A registration row (or none: an area without households) as start/added/removed/exited/now. */
@@ -192,6 +198,7 @@ export function buildVillagePages(input: VillagePageInput): VillagePage[] {
   const changes = byCode(input.changes);
   const shortcomings = byCode(input.shortcomings);
   const rectifications = byCode(input.rectifications);
+  const projects = indexPlaceProjects(input.projects, input.coverage);
 
   return input.villages.map((village) => {
     const code = village.village_code;
@@ -222,6 +229,7 @@ export function buildVillagePages(input: VillagePageInput): VillagePage[] {
         .sort((a, b) => dimensionOrder(a.dimension) - dimensionOrder(b.dimension)),
       rectifications: items,
       rectTotals: toRectificationTotals(items),
+      projects: projects.village(village),
     };
   });
 }

@@ -11,11 +11,8 @@ const DAY = 86_400_000;
 
 /** Items per page of the all-items list (/rectification/, /rectification/page/2/, …). */
 export const RECT_PAGE_SIZE = 50;
-
-/** The path of page `page` of the list: page 1 is the section page itself. */
-export function rectPagePath(page: number): string {
-  return page <= 1 ? '/rectification/' : `/rectification/page/${page}/`;
-}
+/** The page's path; its list's pages 2… are under it (listPagePath). */
+export const RECT_PATH = '/rectification/';
 
 /** The one-line definition of 逾期 the page prints, at the as-of date. */
 export function overdueDefinition(asOf: string): string {

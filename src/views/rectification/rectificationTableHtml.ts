@@ -12,6 +12,7 @@ import { formatDate } from '../../render/format.ts';
 import { streetHref, villageHref } from '../../render/nav.ts';
 import { overdueNote, splitLongText, type RectItem } from './rectification.ts';
 import { escapeAttr, escapeHtml } from '../../render/html/tableHtml.ts';
+import { renderListTableHtml, type ListColumn } from '../../render/html/listTableHtml.ts';
 
 /** Columns: header, sort key, extra classes. */
 export const RECT_COLUMNS = [
@@ -24,7 +25,7 @@ export const RECT_COLUMNS = [
   { label: '责任单位', sort: 'responsible_unit', cls: 'min-w-20' },
   { label: '整改时限', sort: 'deadline', cls: 'min-w-28' },
   { label: '整改状态', sort: 'status', cls: '' },
-] as const;
+] as const satisfies readonly ListColumn[];
 
 const STATUS_CLASS: Record<string, string> = {
   已完成: 'border-ok-line bg-ok-bg text-ok-fg',
@@ -89,18 +90,6 @@ export function renderRectificationTableHtml(
   items: readonly RectItem[],
   { asOf, caption, start = 1, sort }: RectTableOptions,
 ): string {
-  const head = RECT_COLUMNS.map((c) => {
-    const cls = c.cls ? ` class="${c.cls}"` : '';
-    const aria =
-      sort?.key === c.sort
-        ? ` aria-sort="${sort.dir === 'desc' ? 'descending' : 'ascending'}"`
-        : '';
-    return `<th scope="col"${cls} data-sort-key="${c.sort}"${aria}>${c.label}</th>`;
-  }).join('');
   const body = items.map((r, i) => itemRow(r, start + i, asOf)).join('');
-  return (
-    `<div class="card-table-wrap"><table class="card-table">` +
-    `<caption class="py-1 text-left text-sm text-muted">${escapeHtml(caption)}</caption>` +
-    `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`
-  );
+  return renderListTableHtml(RECT_COLUMNS, body, { caption, sort });
 }

@@ -5,27 +5,27 @@
  */
 import {
   RECT_SORTS,
+  RECTIFICATION_FILTERS,
   rectificationBreakdown,
   rectificationItemCount,
   rectificationItems,
   rectificationOverdueByUnit,
   rectificationProgress,
   type BreakdownDim,
-  type RectListOptions,
   type RectSortKey,
 } from '../../queries/rectifications.ts';
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
 import type { Row } from '../../engine/engine.ts';
 import type { CsvColumn } from '../../render/charts/chartDataCsv.ts';
-import { barChart, lineChart, stackedBarChart } from '../../render/charts/index.ts';
+import { barChart, stackedBarChart } from '../../render/charts/index.ts';
 import { formatNumber, formatShare } from '../../render/format.ts';
 import { SOURCE_LEVELS } from '../../contract/enums.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { url } from '../../render/nav.ts';
-import type { TableColumn } from '../../render/html/table.ts';
+import { columns, type TableColumn } from '../../render/html/table.ts';
 import { escapeHtml } from '../../render/html/tableHtml.ts';
-import { hasTopicState, topicSearch, type ListState } from '../shared/urlState.ts';
-import { renderPageLinksHtml } from '../../render/html/pageLinksHtml.ts';
+import type { ListState } from '../shared/urlState.ts';
+import { listCsv, listOptions, renderPagedList, type PagedListSpec } from '../shared/pagedList.ts';
 import { RECT_COLUMNS, renderRectificationTableHtml } from './rectificationTableHtml.ts';
 import {
   RECT_PAGE_SIZE,
@@ -34,15 +34,16 @@ import {
   breakdownTotals,
   buildStatusStack,
   progressTakeaway,
-  rectPagePath,
+  RECT_PATH,
   statusTakeaway,
   thinProgress,
   unitTakeaway,
   type RectItem,
 } from './rectification.ts';
 import { block, figure, text, toggle, type TopicView } from '../shared/topicView.ts';
-import type { ListCsv, QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
+import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 import { toNumber } from '../shared/numbers.ts';
+import { cumulativeFigure } from '../shared/cumulativeFigure.ts';
 
 export interface RectificationContext {
   asOf: string;
@@ -56,27 +57,15 @@ export type RectificationView = TopicView<
   'overdueNone' | 'overdueDetail'
 >;
 
-export const RECTIFICATION_FILTER_KEYS: readonly FilterKey[] = [
-  'street',
-  'village',
-  'source_level',
-  'source_type',
-  'category',
-  'rect_status',
-  'overdue',
-];
+/** The page offers every filter its queries take. */
+export const RECTIFICATION_FILTER_KEYS: readonly FilterKey[] = RECTIFICATION_FILTERS;
 /** Columns the items list sorts by (the `sort` query key). */
-export const RECT_SORT_KEYS = Object.keys(RECT_SORTS) as RectSortKey[];
+const RECT_SORT_KEYS = Object.keys(RECT_SORTS) as RectSortKey[];
 
 /** Overdue items listed in full at the top; the rest lead the paginated list. */
 const OVERDUE_LIST_MAX = 10;
 /** Units shown in the overdue-by-unit chart. */
 const UNIT_CHART_MAX = 10;
-
-const listOptions = (list: ListState): RectListOptions => ({
-  sort: list.sort ? { key: list.sort as RectSortKey, dir: list.dir ?? 'asc' } : undefined,
-  search: list.q,
-});
 
 export function rectificationQueries(
   f: FilterState,
@@ -95,28 +84,50 @@ export function rectificationQueries(
       : { overdueTop: rectificationItems({ ...f, overdue: '逾期' }, OVERDUE_LIST_MAX) }),
     // Without a search, the list has every filtered item: the breakdown counts them.
     ...(list.q ? { count: rectificationItemCount(f, list.q) } : {}),
-    items: rectificationItems(f, RECT_PAGE_SIZE, (page - 1) * RECT_PAGE_SIZE, listOptions(list)),
+    items: rectificationItems(
+      f,
+      RECT_PAGE_SIZE,
+      (page - 1) * RECT_PAGE_SIZE,
+      listOptions<RectSortKey>(list),
+    ),
   };
 }
 
 const series = STATUS_SERIES.map((s) => ({ key: s.key, name: s.name }));
 const statusColumns = (label: string): TableColumn[] => [
   { key: 'key', label },
-  { key: 'total', label: '问题数', format: 'number' },
-  { key: 'done', label: '按期完成', format: 'number' },
-  { key: 'done_late', label: '逾期完成', format: 'number' },
-  { key: 'in_progress', label: '整改中（未逾期）', format: 'number' },
-  { key: 'not_started', label: '未启动（未逾期）', format: 'number' },
-  { key: 'overdue_open', label: '逾期未完成', format: 'number' },
+  ...columns(
+    {
+      total: '问题数',
+      done: '按期完成',
+      done_late: '逾期完成',
+      in_progress: '整改中（未逾期）',
+      not_started: '未启动（未逾期）',
+      overdue_open: '逾期未完成',
+    },
+    'number',
+  ),
   { key: 'done_share', label: '完成率', format: 'percent' },
 ];
 
-/** "按整改时限从早到晚" — the order the list is in. */
-function orderText(list: ListState): string {
-  const col = RECT_COLUMNS.find((c) => c.sort === list.sort);
-  if (!col) return '逾期未完成的在前（逾期最久的最先），其次是其他未完成的，最后是已完成的';
-  return `按${col.label}${list.dir === 'desc' ? '降序' : '升序'}排列`;
-}
+/** The items list: 50 a page, pages 2… at /rectification/page/N/. */
+export const rectList = (asOf: string): PagedListSpec<RectItem> => ({
+  path: RECT_PATH,
+  keys: RECTIFICATION_FILTER_KEYS,
+  pageSize: RECT_PAGE_SIZE,
+  id: 'rect-items',
+  label: '问题清单',
+  noun: '问题',
+  unit: '项',
+  sortKeys: RECT_SORT_KEYS,
+  columns: RECT_COLUMNS,
+  placeholder: '编号、描述、措施、单位…',
+  order: {
+    text: '逾期未完成的在前（逾期最久的最先），其次是其他未完成的，最后是已完成的',
+    menu: '逾期未完成在前',
+  },
+  table: (items, o) => renderRectificationTableHtml(items, { asOf, ...o }),
+});
 
 export function renderRectificationView(
   r: QueryResults,
@@ -203,25 +214,11 @@ export function renderRectificationView(
   );
 
   const progress = thinProgress(r.progress ?? [], ctx.asOf);
-  const progressText = progressTakeaway(progress, ctx.asOf);
-  const progressTitle = '累计发现与累计完成的问题';
-  const progressChart = figure('rect-progress', {
-    title: progressTitle,
-    takeaway: progressText,
-    chart: (name) =>
-      lineChart(
-        [
-          { name: '累计发现', points: progress.map((p) => ({ date: p.date, value: p.found })) },
-          { name: '累计完成', points: progress.map((p) => ({ date: p.date, value: p.done })) },
-        ],
-        { ...name, width: CHART_WIDTH },
-      ),
-    columns: [
-      { key: 'date', label: '日期', format: 'date' },
-      { key: 'found', label: '累计发现', format: 'number' },
-      { key: 'done', label: '累计完成', format: 'number' },
-    ],
-    rows: progress,
+  const progressChart = cumulativeFigure('rect-progress', {
+    title: '累计发现与累计完成的问题',
+    takeaway: progressTakeaway(progress, ctx.asOf),
+    series: { found: '累计发现', done: '累计完成' },
+    points: progress,
   });
 
   // Overdue and open: the longest overdue, then who is responsible.
@@ -262,42 +259,15 @@ export function renderRectificationView(
 
   // The items list: this page of the filtered, searched, ordered items.
   const count = list.q ? toNumber((r.count ?? [])[0]?.items) : totals.items;
-  const page = list.page ?? 1;
-  const lastPage = Math.max(1, Math.ceil(count / RECT_PAGE_SIZE));
-  const items = (r.items ?? []) as RectItem[];
-  const first = (page - 1) * RECT_PAGE_SIZE + 1;
-  const stateful = hasTopicState({ filters: f, list });
-  const href = (p: number) =>
-    stateful
-      ? url(
-          `/rectification/${topicSearch({ filters: f, list: { ...list, page: p } }, RECTIFICATION_FILTER_KEYS)}`,
-        )
-      : url(rectPagePath(p));
-  const range =
-    items.length > 0 && lastPage > 1
-      ? `本页为第 ${formatNumber(first)}—${formatNumber(first + items.length - 1)} 项。`
-      : '';
-  const itemsNote = `共 ${formatNumber(count)} 项${list.q ? `含“${list.q}”` : ''}，每页 ${RECT_PAGE_SIZE} 项：${orderText(list)}。${range}`;
-  const itemsList =
-    items.length === 0
-      ? `<p class="card my-4 text-sm">${count === 0 ? '没有符合条件的问题。' : '这一页没有问题：请回到第 1 页。'}</p>` +
-        renderPageLinksHtml(Math.min(page, lastPage), lastPage, href, '问题清单分页')
-      : renderPageLinksHtml(page, lastPage, href, '问题清单分页（上）') +
-        renderRectificationTableHtml(items, {
-          asOf: ctx.asOf,
-          caption: `问题清单（第 ${formatNumber(page)} 页，共 ${formatNumber(lastPage)} 页）`,
-          start: first,
-          sort: list.sort ? { key: list.sort, dir: list.dir ?? 'asc' } : undefined,
-        }) +
-        renderPageLinksHtml(page, lastPage, href, '问题清单分页');
+  const items = renderPagedList(rectList(ctx.asOf), (r.items ?? []) as RectItem[], count, f, list);
   return {
     keyFigures,
     figures: { bySource, byLevel, byCategory, progress: progressChart, overdueUnits },
     blocks: {
       overdueList: block('rect-overdue-list', overdueList),
-      itemsList: block('rect-items-list', itemsList),
+      itemsList: block('rect-items-list', items.html),
     },
-    texts: { itemsNote: text('rect-items-note', itemsNote) },
+    texts: { itemsNote: text('rect-items-note', items.note) },
     toggles: {
       overdueNone: toggle('rect-overdue-none', totals.overdue_open > 0),
       overdueDetail: toggle('rect-overdue-detail', totals.overdue_open === 0),
@@ -323,19 +293,15 @@ const CSV_COLUMNS: CsvColumn<Row>[] = [
   { header: '是否逾期', value: (row) => (row.overdue ? '是' : '否') },
 ];
 
-/** Every item of the current filter, search and order, for "下载 CSV". */
-export function rectificationListCsv(f: FilterState, _ctx: unknown, list: ListState): ListCsv {
-  return {
-    query: rectificationItems(f, null, 0, listOptions(list)),
-    columns: CSV_COLUMNS,
-    filename: '问题清单.csv',
-  };
-}
-
 export const rectificationTopic: TopicSpec<RectificationContext, RectificationView> = {
+  page: {
+    path: RECT_PATH,
+    title: '问题整改',
+    description: '纪检、审计、巡查、巡视、督查和自查发现的扶贫问题及整改进展，逾期的排在最前。',
+  },
   keys: RECTIFICATION_FILTER_KEYS,
   context: ({ campaign }) => ({ asOf: campaign.as_of }),
   queries: rectificationQueries,
   render: renderRectificationView,
-  listCsv: rectificationListCsv,
+  listCsv: listCsv<RectSortKey>(rectificationItems, CSV_COLUMNS, '问题清单.csv'),
 };

@@ -86,19 +86,26 @@ export function householdSteps(t: AreaRegistration): WaterfallStep[] {
   ];
 }
 
+/** An area whose person counts are published (streets; a village publishes households only). */
+type KnownPersons = AreaRegistration & {
+  [
+    K in 'persons_start' | 'persons_added' | 'persons_removed' | 'persons_other' | 'persons_now'
+  ]: number;
+};
+
+function personsKnown(t: AreaRegistration): t is KnownPersons {
+  const { persons_start, persons_added, persons_removed, persons_other, persons_now } = t;
+  return [persons_start, persons_added, persons_removed, persons_other, persons_now].every(
+    (n) => n !== null,
+  );
+}
+
 /**
  * start + 新增纳入 − 清退 ± 人口增减 = now, for persons. `personsByType` (from
  * `changesByType`) splits 人口增加 and 人口减少; without it their net shows as one step.
  */
 export function personSteps(t: AreaRegistration, personsByType?: readonly Row[]): WaterfallStep[] {
-  if (
-    t.persons_start === null ||
-    t.persons_added === null ||
-    t.persons_removed === null ||
-    t.persons_other === null ||
-    t.persons_now === null
-  )
-    return [];
+  if (!personsKnown(t)) return [];
   const steps: WaterfallStep[] = [
     { label: '回头看开始时', value: t.persons_start, kind: 'total' },
     { label: '新增纳入', value: t.persons_added, kind: 'delta' },
@@ -135,16 +142,16 @@ export function householdTakeaway(t: AreaRegistration): string {
   );
 }
 
-/** One-line takeaway of the person waterfall. */
-export function personTakeaway(t: AreaRegistration): string {
-  if (
-    t.persons_start === null ||
-    t.persons_added === null ||
-    t.persons_removed === null ||
-    t.persons_other === null ||
-    t.persons_now === null
-  )
-    return `村一级不公开人数的变动（为保护隐私，变动人数只按街道公开）${t.persons_now === null ? '' : `；现有建档立卡 ${formatNumber(t.persons_now)} 人`}。`;
+/**
+ * One-line takeaway of the person waterfall: of a village (`place` 'village',
+ * which publishes no person changes), or of a street or the district, whose
+ * persons are null only where a street has too few households to publish them.
+ */
+export function personTakeaway(t: AreaRegistration, place: 'village' | 'area' = 'village'): string {
+  if (!personsKnown(t))
+    return place === 'area'
+      ? '人数不全部公开：户数太少的街道、户级数据并入全区的村只公开户数（为保护隐私）。'
+      : `村一级不公开人数的变动（为保护隐私，变动人数只按街道公开）${t.persons_now === null ? '' : `；现有建档立卡 ${formatNumber(t.persons_now)} 人`}。`;
   if (t.persons_start === 0 && t.persons_now === 0) return '暂无建档立卡人口。';
   return (
     `建档立卡人口由 ${formatNumber(t.persons_start)} 人变为 ${formatNumber(t.persons_now)} 人（${net(t.persons_now - t.persons_start, '人')}）：` +

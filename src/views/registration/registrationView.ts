@@ -14,7 +14,7 @@ import { lineChart, stackedBarChart, waterfallChart } from '../../render/charts/
 import { formatNumber } from '../../render/format.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { streetHref, villageHref } from '../../render/nav.ts';
-import type { TableColumn, TableRow } from '../../render/html/table.ts';
+import { columns, type TableColumn, type TableRow } from '../../render/html/table.ts';
 import { renderAreaGroupsHtml } from '../../render/html/areaGroupsHtml.ts';
 import { NOWRAP_FIRST, renderTableHtml } from '../../render/html/tableHtml.ts';
 import {
@@ -28,13 +28,7 @@ import {
   weeklyChanges,
   weeklyTakeaway,
 } from './registration.ts';
-import {
-  CHART_MAX_ROWS,
-  VILLAGE_LIST_MAX,
-  groupByStreet,
-  orderByStreet,
-  topRows,
-} from '../shared/byStreet.ts';
+import { groupByStreet, listsVillages, orderByStreet, topRows } from '../shared/byStreet.ts';
 import { block, figure, text, type TopicView } from '../shared/topicView.ts';
 import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
 
@@ -52,7 +46,7 @@ const OPEN_VILLAGES_MAX = 20;
 /** Past this many weeks the stacked weekly bars get too long: lines instead. */
 const WEEK_BARS_MAX = 20;
 
-const listVillages = (ctx: RegistrationContext) => ctx.villageCount <= VILLAGE_LIST_MAX;
+const listVillages = (ctx: RegistrationContext) => listsVillages(ctx.villageCount);
 
 /** The /registration/ page's parts, by name. */
 export type RegistrationView = TopicView<
@@ -76,34 +70,38 @@ const stepColumns: TableColumn[] = [
   { key: 'label', label: '项目' },
   { key: 'value', label: '数量', format: 'number' },
 ];
+/** Households at the start of the review, what changed, and now: every area table has them. */
+const HOUSEHOLD_LABELS = {
+  households_start: '开始户数',
+  households_added: '新增纳入',
+  households_removed: '清退',
+  households_exited: '已脱贫',
+  households_now: '现有户数',
+};
 /** Villages publish households and their current persons only (docs/privacy.md). */
 const villageColumns: TableColumn[] = [
   { key: 'name', label: '村' },
-  { key: 'households_start', label: '开始户数', format: 'number' },
-  { key: 'households_added', label: '新增纳入', format: 'number' },
-  { key: 'households_removed', label: '清退', format: 'number' },
-  { key: 'households_exited', label: '已脱贫', format: 'number' },
-  { key: 'households_now', label: '现有户数', format: 'number' },
-  { key: 'persons_now', label: '现有人数', format: 'number' },
+  ...columns({ ...HOUSEHOLD_LABELS, persons_now: '现有人数' }, 'number'),
 ];
 const reasonColumns: TableColumn[] = [
-  { key: 'change_type', label: '变动类型' },
-  { key: 'reason_category', label: '原因类别' },
+  ...columns({ change_type: '变动类型', reason_category: '原因类别' }),
   { key: 'records', label: '条数', format: 'number' },
 ];
+/** Streets publish persons too: at the start, what changed, and now. */
 const areaColumns = (nameLabel: string): TableColumn[] => [
   { key: 'name', label: nameLabel },
-  { key: 'households_start', label: '开始户数', format: 'number' },
-  { key: 'households_added', label: '新增纳入', format: 'number' },
-  { key: 'households_removed', label: '清退', format: 'number' },
-  { key: 'households_exited', label: '已脱贫', format: 'number' },
-  { key: 'households_now', label: '现有户数', format: 'number' },
-  { key: 'persons_start', label: '开始人数', format: 'number' },
-  { key: 'persons_added', label: '新增人数', format: 'number' },
-  { key: 'persons_removed', label: '清退人数', format: 'number' },
-  { key: 'persons_other', label: '人口增减', format: 'number' },
-  { key: 'persons_exited', label: '已脱贫人数', format: 'number' },
-  { key: 'persons_now', label: '现有人数', format: 'number' },
+  ...columns(
+    {
+      ...HOUSEHOLD_LABELS,
+      persons_start: '开始人数',
+      persons_added: '新增人数',
+      persons_removed: '清退人数',
+      persons_other: '人口增减',
+      persons_exited: '已脱贫人数',
+      persons_now: '现有人数',
+    },
+    'number',
+  ),
 ];
 const streetLinks = { name: (r: TableRow) => (r.key ? streetHref(String(r.name)) : '') };
 const villageLinks = { name: (r: TableRow) => villageHref(String(r.key)) };
@@ -138,7 +136,7 @@ export function renderRegistrationView(
   const hSteps = householdSteps(total);
   const pSteps = personSteps(total, byType);
   const hTakeaway = householdTakeaway(total);
-  const pTakeaway = personTakeaway(total);
+  const pTakeaway = personTakeaway(total, f.village ? 'village' : 'area');
   const waterfall = (id: string, title: string, takeaway: string, steps: typeof hSteps) =>
     figure(id, {
       title,
@@ -163,11 +161,7 @@ export function renderRegistrationView(
   // With a village chosen, its own bar; otherwise the streets'.
   const areas = f.village ? villages : streets;
   const unit = f.village ? '村' : '街道';
-  const chartStreets = topRows(
-    areas,
-    (s) => s.households_added + s.households_removed,
-    CHART_MAX_ROWS,
-  );
+  const chartStreets = topRows(areas, (s) => s.households_added + s.households_removed);
   const streetChangeTitle =
     chartStreets.length < areas.length
       ? `新增纳入与清退户数（变动最多的 ${chartStreets.length} 个${unit}）`
@@ -187,13 +181,16 @@ export function renderRegistrationView(
         ],
         width: CHART_WIDTH,
         filterKey: f.village ? 'village' : 'street',
-        filterValue: (s) => (f.village ? s.key : s.name),
-        href: (s) => (f.village ? villageHref(s.key) : streetHref(s.name)),
+        filterValue: (s) => (f.village || !s.key ? s.key : s.name),
+        // The district remainder (key '') has no page of its own.
+        href: (s) => (f.village ? villageHref(s.key) : s.key ? streetHref(s.name) : null),
       }),
     columns: [
       { key: 'name', label: unit },
-      { key: 'households_added', label: '新增纳入（户）', format: 'number' },
-      { key: 'households_removed', label: '清退（户）', format: 'number' },
+      ...columns(
+        { households_added: '新增纳入（户）', households_removed: '清退（户）' },
+        'number',
+      ),
     ],
     rows: chartStreets,
     links: f.village ? villageLinks : streetLinks,
@@ -252,6 +249,10 @@ export function renderRegistrationView(
   });
 
   const reasons = r.reasons ?? [];
+  // Reason tallies cover only the calendar months closed before the as-of date (docs/privacy.md).
+  const [y, m] = ctx.asOf.split('-').map(Number) as [number, number];
+  const closed = m === 1 ? `${y - 1} 年 12 月` : `${y} 年 ${m - 1} 月`;
+  const months = `只计已结束的月份（截至 ${closed}底；本月的变动在月底以后的发布中公开）`;
   return {
     keyFigures,
     figures: { householdsWaterfall, personsWaterfall, streetsChart, weekly },
@@ -261,9 +262,9 @@ export function renderRegistrationView(
       reasons: block(
         'registration-reasons',
         reasons.length === 0
-          ? '<p class="text-sm text-muted">这一范围没有可公开的变动原因类别（条数太少时并入其余街道合计）。</p>'
+          ? `<p class="text-sm text-muted">这一范围没有可公开的变动原因类别（条数太少时并入其余街道合计；${months}）。</p>`
           : renderTableHtml(reasonColumns, reasons, {
-              caption: f.street || f.village ? '本街道的变动原因类别' : '全区的变动原因类别',
+              caption: `${f.street || f.village ? '本街道的变动原因类别' : '全区的变动原因类别'}，${months}`,
             }),
       ),
     },
@@ -275,6 +276,11 @@ export function renderRegistrationView(
 }
 
 export const registrationTopic: TopicSpec<RegistrationContext, RegistrationView> = {
+  page: {
+    path: '/registration/',
+    title: '建档立卡与户数人数变动',
+    description: '各街道、各村建档立卡贫困户户数人数，回头看中的新增纳入、清退、脱贫与人口增减。',
+  },
   keys: REGISTRATION_FILTER_KEYS,
   context: ({ campaign, streets }) => ({
     asOf: campaign.as_of,

@@ -15,22 +15,52 @@
  *                          streets.json is not there; it brings the villages
  *                          the village list then offers
  *   <key>.json             each value of one enumerated filter
- * A file holds `{ v, states: { <state>: QueryResults } }`, the state written as
- * the page's canonical query string (topicSearch): '' for no filter.
+ * A file holds `{ v, states: { <state>: { <query name>: { c, r } } } }`, the
+ * state written as the page's canonical query string (topicSearch): '' for no
+ * filter; each query's rows as column names `c` and value rows `r` (a third of
+ * the bytes of row objects, and quicker to parse on a phone).
  *
  * Only filter states with nothing else set are pre-built: a search, an order
  * or a later page of the list, or two filters at once, go to the engine.
  */
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
+import type { Row } from '../../engine/engine.ts';
 import type { QueryResults } from './topicSpec.ts';
 import { topicSearch, type TopicUrlState } from './urlState.ts';
 
 /** Format version of an answers file; a browser that reads another one uses the engine. */
-export const ANSWERS_VERSION = 1;
+export const ANSWERS_VERSION = 2;
+
+/** One query's rows, packed: column names once, then the values of each row. */
+export interface PackedRows {
+  c: string[];
+  r: Row[keyof Row][][];
+}
+export type PackedResults = Record<string, PackedRows>;
 
 export interface AnswerFile {
   v: number;
-  states: Record<string, QueryResults>;
+  states: Record<string, PackedResults>;
+}
+
+/** Query results → their packed form (columns from the first row: every row of a query has the same). */
+export function packResults(results: QueryResults): PackedResults {
+  return Object.fromEntries(
+    Object.entries(results).map(([name, rows]) => {
+      const c = rows[0] ? Object.keys(rows[0]) : [];
+      return [name, { c, r: rows.map((row) => c.map((k) => row[k] ?? null)) }];
+    }),
+  );
+}
+
+/** The packed form → query results, row objects as the engine returns them. */
+export function unpackResults(packed: PackedResults): QueryResults {
+  return Object.fromEntries(
+    Object.entries(packed).map(([name, { c, r }]) => [
+      name,
+      r.map((values) => Object.fromEntries(c.map((k, i) => [k, values[i] ?? null])) as Row),
+    ]),
+  );
 }
 
 /** Where one state's answer is: its key, and the files that hold it (the one to fetch first). */

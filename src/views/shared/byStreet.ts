@@ -8,6 +8,9 @@ export const VILLAGE_LIST_MAX = 200;
 /** At most this many rows in a per-area chart; the data table keeps them all. */
 export const CHART_MAX_ROWS = 20;
 
+/** Whether a page lists its villages (else streets only, linking to street pages). */
+export const listsVillages = (villageCount: number): boolean => villageCount <= VILLAGE_LIST_MAX;
+
 /** Rows grouped by a key, each group in input order (null keys under ''). */
 export function groupBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -59,8 +62,12 @@ export function orderByStreet<T extends { street: string }>(
     .map((x) => x.row);
 }
 
-/** The rows with the largest `value`, at most `limit`, ties in input order. */
-export function topRows<T>(rows: readonly T[], value: (row: T) => number, limit: number): T[] {
+/** The rows with the largest `value`, at most `limit` (a chart's rows), ties in input order. */
+export function topRows<T>(
+  rows: readonly T[],
+  value: (row: T) => number,
+  limit = CHART_MAX_ROWS,
+): T[] {
   if (rows.length <= limit) return [...rows];
   return rows
     .map((row, i) => ({ row, i, v: value(row) }))

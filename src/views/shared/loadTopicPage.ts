@@ -5,12 +5,17 @@
  * (src/build/answers/) start from the same setting.
  */
 import type { Campaign } from '../../contract/input/campaign.ts';
+import type { PublishManifest } from '../../contract/manifest.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { streetList, villageList, type StreetRow, type VillageRow } from '../../queries/places.ts';
 import type { AnyTopicView } from './topicView.ts';
-import { runQuerySet, type TopicSpec } from './topicSpec.ts';
+import { runQuerySet, type TopicPageInfo, type TopicSpec } from './topicSpec.ts';
 
 export interface TopicPageSetting<C> {
+  /** The page's path, title and description (the spec's). */
+  page: TopicPageInfo;
+  /** The page's filters, in form order (the spec's). */
+  keys: TopicSpec<C, AnyTopicView>['keys'];
   ctx: C;
   /** Every street, in division-code order. */
   streets: StreetRow[];
@@ -24,11 +29,16 @@ export interface TopicPage<C, V> extends TopicPageSetting<C> {
   view: V;
 }
 
-type Source = { engine: Engine; campaign: Campaign };
+/** What the build reads a page from: the engine over the published file, the campaign, the manifest. */
+export type TopicSource = {
+  engine: Engine;
+  campaign: Campaign;
+  manifest: Pick<PublishManifest, 'projects_provided'>;
+};
 
 export async function loadTopicSetting<C>(
   spec: TopicSpec<C, AnyTopicView>,
-  { engine, campaign }: Source,
+  { engine, campaign, manifest }: TopicSource,
 ): Promise<TopicPageSetting<C>> {
   const streets = await engine.query<StreetRow>(streetList());
   const all = await engine.query<VillageRow>(villageList());
@@ -37,13 +47,13 @@ export async function loadTopicSetting<C>(
   const streetOptions = streets
     .map((s) => s.street)
     .filter((s) => !spec.villages || offered.has(s));
-  const ctx = spec.context({ campaign, streets });
-  return { ctx, streets, villages, streetOptions };
+  const ctx = spec.context({ campaign, streets, projectsProvided: manifest.projects_provided });
+  return { page: spec.page, keys: spec.keys, ctx, streets, villages, streetOptions };
 }
 
 export async function loadTopicPage<C, V extends AnyTopicView>(
   spec: TopicSpec<C, V>,
-  source: Source,
+  source: TopicSource,
 ): Promise<TopicPage<C, V>> {
   const setting = await loadTopicSetting(spec, source);
   const view = spec.render(

@@ -19,11 +19,13 @@ export type QuerySet = Record<string, SqlQuery>;
 /** Their results, by the same names. */
 export type QueryResults = Record<string, Row[]>;
 
-/** What the build knows before any query of the page: the campaign and the streets. */
+/** What the build knows before any query of the page: the campaign, the streets, what was published. */
 export interface TopicSetting {
   campaign: Campaign;
   /** Every street with its village counts, in division-code order (streetList). */
   streets: StreetRow[];
+  /** Whether projects.csv was provided (manifest.projects_provided): without it the projects table is empty. */
+  projectsProvided: boolean;
 }
 
 /** One query for every row of a list, and how its rows become CSV columns. */
@@ -33,12 +35,21 @@ export interface ListCsv {
   filename: string;
 }
 
+/** A topic page as the site lists it: its path, its title (the `<h1>`) and what it is about (`<meta name="description">`). */
+export interface TopicPageInfo {
+  /** e.g. `/exit/`: the page's address, its filter form's action and its navigation section. */
+  path: string;
+  title: string;
+  description: string;
+}
+
 /**
  * `C` is the page's context: what no filter changes (the street order, the
  * poverty line), built once from the setting and embedded in the page for the
  * browser. `V` is the page's view type.
  */
 export interface TopicSpec<C, V extends AnyTopicView = AnyTopicView> {
+  page: TopicPageInfo;
   /** Filters shown on the page, in form order (keys of FILTERS). */
   keys: readonly FilterKey[];
   context: (setting: TopicSetting) => C;

@@ -63,7 +63,8 @@ export interface AnyTopicView {
 
 /** What a figure's chart is called: its id (the figure's + "-svg"), its title and description. */
 export interface ChartName {
-  id: string;
+  /** Absent: the chart's own id (from its kind and title). */
+  id?: string;
   title: string;
   description: string;
 }
@@ -76,12 +77,12 @@ export function figure(
   id: string,
   f: Omit<FigureView, 'id' | 'svg'> & {
     chart: (name: ChartName) => string;
-    /** The SVG's id, when it is not the figure's + "-svg". */
-    chartId?: string;
+    /** The SVG's id, when it is not the figure's + "-svg"; null: the chart's own. */
+    chartId?: string | null;
   },
 ): FigureView {
   const { title, takeaway, chart, chartId = `${id}-svg`, columns, rows, links } = f;
-  const svg = chart({ id: chartId, title, description: takeaway });
+  const svg = chart({ ...(chartId === null ? {} : { id: chartId }), title, description: takeaway });
   return { id, title, takeaway, svg, columns, rows, ...(links ? { links } : {}) };
 }
 

@@ -3,29 +3,16 @@
  * results. Pure: the same functions serve the prerendered pages and the browser.
  */
 import { DIMENSIONS } from '../../contract/enums.ts';
-import { formatNumber, formatPercent, formatWan } from '../../render/format.ts';
+import { formatNumber, formatPercent, formatWanYuan } from '../../render/format.ts';
 import type { Row } from '../../engine/engine.ts';
 import type { HeatmapCell } from '../../render/charts/heatmapChart.ts';
+import type { ShortcomingRow } from '../../queries/shuangdao.ts';
 import { toNumber } from '../shared/numbers.ts';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Above this many 双到 villages the index page links to per-street pages instead of drawing every matrix. */
 export const INLINE_MATRIX_VILLAGES = 60;
-
-/** 万元 → `12.3万元`, `1.2亿元`, `5,000元` (formatWan on yuan, so 1 亿 never reads "1万万元"). */
-export function formatInvestment(wan: number): string {
-  if (!Number.isFinite(wan)) return '—';
-  return `${formatWan(wan * 1e4)}元`;
-}
-
-/** A 万元 amount as a headline number: in 亿元 from 10,000 万元 on. */
-export function investmentFigure(wan: number): { value: number; unit: string } {
-  const v = Number.isFinite(wan) ? wan : 0;
-  return Math.abs(v) >= 1e4
-    ? { value: Math.round(v / 1e3) / 10, unit: '亿元' }
-    : { value: Math.round(v * 10) / 10, unit: '万元' };
-}
 
 /** The page of one street's 双到 villages (matrix and shortcomings), without the base path. */
 export function shuangdaoStreetPath(street: string): string {
@@ -98,7 +85,7 @@ export function investmentTakeaway(rows: readonly DimensionRow[]): string {
   const tail = unpriced > 0 ? `；另有 ${formatNumber(unpriced)} 个项目未填估算投资` : '';
   if (total <= 0) return `暂无估算投资${tail}。`;
   const top = [...rows].sort((a, b) => b.investment_wan - a.investment_wan)[0];
-  return `估算投资合计 ${formatInvestment(total)}，${top?.dimension}最多（${formatInvestment(top?.investment_wan ?? 0)}，${formatPercent((top?.investment_wan ?? 0) / total)}）${tail}。`;
+  return `估算投资合计 ${formatWanYuan(total)}，${top?.dimension}最多（${formatWanYuan(top?.investment_wan ?? 0)}，${formatPercent((top?.investment_wan ?? 0) / total)}）${tail}。`;
 }
 
 /** One street's line in the per-street summary. */
@@ -193,20 +180,7 @@ export function streetTakeaway(
 }
 
 /** One row of shortcomings, as shuangdaoMatrix returns it. */
-export interface ShortcomingRow {
-  [key: string]: string | number | null;
-  street: string;
-  village_code: string;
-  village_name: string;
-  shuangdao_round: string | null;
-  dimension: string;
-  mechanism_in_place: string;
-  shortcoming: string | null;
-  proposed_project: string | null;
-  estimated_investment_wan: number | null;
-  in_project_library: string | null;
-  responsible_unit: string | null;
-}
+export type { ShortcomingRow };
 
 /** One 双到 village of a street, with how many 领域 lack a long-term mechanism. */
 export interface MatrixVillage {

@@ -11,7 +11,7 @@ import { formatNumber } from '../../render/format.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { villageHref } from '../../render/nav.ts';
 import { matrixTakeaway, type ShortcomingRow, type StreetMatrix } from './shuangdao.ts';
-import type { TableColumn, TableRow } from '../../render/html/table.ts';
+import { columns, type TableColumn, type TableRow } from '../../render/html/table.ts';
 import { escapeAttr, escapeHtml } from '../../render/html/tableHtml.ts';
 import { renderChartFigureHtml } from '../../render/html/chartFigureHtml.ts';
 
@@ -86,9 +86,8 @@ export function renderShuangdaoStreetHtml(
     ),
     gaps: v.gaps,
   }));
-  const columns: TableColumn[] = [
-    { key: 'village', label: '村' },
-    { key: 'round', label: '双到轮次' },
+  const tableColumns: TableColumn[] = [
+    ...columns({ village: '村', round: '双到轮次' }),
     ...DIMENSIONS.map((d): TableColumn => ({ key: d, label: d })),
     { key: 'gaps', label: '未建立的领域数', format: 'number' },
   ];
@@ -110,7 +109,7 @@ export function renderShuangdaoStreetHtml(
         return code ? villageHref(code) : null;
       },
     }),
-    columns,
+    columns: tableColumns,
     rows,
     links: { village: (r) => villageHref(String(r.code)) },
   });

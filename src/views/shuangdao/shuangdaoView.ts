@@ -10,22 +10,20 @@ import {
 } from '../../queries/shuangdao.ts';
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
 import { barChart, stackedBarChart } from '../../render/charts/index.ts';
-import { formatNumber, formatShare } from '../../render/format.ts';
+import { formatNumber, formatShare, formatWanYuan, wanFigure } from '../../render/format.ts';
 import { DIMENSIONS } from '../../contract/enums.ts';
 import { CHART_WIDTH } from '../../render/charts/chartWidth.ts';
 import { url } from '../../render/nav.ts';
 import type { Row } from '../../engine/engine.ts';
-import type { TableColumn, TableRow } from '../../render/html/table.ts';
+import { columns, type TableColumn, type TableRow } from '../../render/html/table.ts';
 import { escapeHtml, renderTableHtml } from '../../render/html/tableHtml.ts';
 import { renderShuangdaoStreetHtml } from './shuangdaoStreetHtml.ts';
 import {
   buildDimensionRows,
   buildStreetSummary,
-  formatInvestment,
   gapTakeaway,
   groupMatrixByStreet,
   INLINE_MATRIX_VILLAGES,
-  investmentFigure,
   investmentTakeaway,
   projectTakeaway,
   shuangdaoStreetPath,
@@ -40,7 +38,6 @@ import {
   text,
   toggle,
   type BlockView,
-  type ChartName,
   type TopicView,
 } from '../shared/topicView.ts';
 import type { QueryResults, QuerySet, TopicSpec } from '../shared/topicSpec.ts';
@@ -81,23 +78,47 @@ export function shuangdaoQueries(f: FilterState, ctx: ShuangdaoContext): QuerySe
 
 export const streetColumns: TableColumn[] = [
   { key: 'street', label: '街道' },
-  { key: 'villages', label: '“双到”村', format: 'number' },
-  { key: 'with_gap', label: '有短板的村', format: 'number' },
-  { key: 'gaps', label: '短板（村×领域）', format: 'number' },
-  { key: 'projects', label: '拟建项目', format: 'number' },
-  { key: 'in_library', label: '纳入项目库', format: 'number' },
+  ...columns(
+    {
+      villages: '“双到”村',
+      with_gap: '有短板的村',
+      gaps: '短板（村×领域）',
+      projects: '拟建项目',
+      in_library: '纳入项目库',
+    },
+    'number',
+  ),
   { key: 'investment_wan', label: '估算投资（万元）', format: 'wan' },
 ];
 const streetLinks = { street: (r: TableRow) => url(shuangdaoStreetPath(String(r.street))) };
 const dimensionHref = (d: string) => url(`/shuangdao/?dimension=${encodeURIComponent(d)}`);
-/** Per-dimension stacked bars in two series (e.g. with/without a long-term mechanism). */
-function dimensionStack(
-  dims: readonly DimensionRow[],
-  name: ChartName,
-  series: [{ key: string; name: string }, { key: string; name: string }],
-  colors: [string, string],
-): string {
-  return stackedBarChart(dims, { ...name, label: 'dimension', series, colors, ...dimensionMarks });
+/** A series of a figure per 领域: its column in the rows, its name and colour. */
+interface DimensionSeries {
+  key: string;
+  name: string;
+  color: string;
+}
+
+/**
+ * Per-领域 stacked bars in two series (e.g. with / without a long-term
+ * mechanism), each bar a filter; the table: 领域 and `columns`.
+ */
+function dimensionFigure(
+  id: string,
+  dims: DimensionRow[],
+  f: { title: string; takeaway: string; series: [DimensionSeries, DimensionSeries] },
+  columns: TableColumn[],
+) {
+  const series = f.series.map(({ key, name }) => ({ key, name }));
+  const colors = f.series.map((s) => s.color);
+  return figure(id, {
+    title: f.title,
+    takeaway: f.takeaway,
+    chart: (name) =>
+      stackedBarChart(dims, { ...name, label: 'dimension', series, colors, ...dimensionMarks }),
+    columns: [{ key: 'dimension', label: '领域' }, ...columns],
+    rows: dims,
+  });
 }
 
 const dimensionMarks = {
@@ -123,7 +144,7 @@ export function renderShuangdaoView(
       : ctx.streets;
   const { rows: streets, withoutShuangdao } = buildStreetSummary(streetsInView, byStreet);
   const totals = shuangdaoTotals(streets);
-  const investment = investmentFigure(totals.investment_wan);
+  const investment = wanFigure(totals.investment_wan);
   const dimensions = f.dimension ? 1 : DIMENSIONS.length;
 
   const keyFigures: ShuangdaoView['keyFigures'] = [
@@ -160,50 +181,41 @@ export function renderShuangdaoView(
     },
   ];
 
-  const gaps = figure('shuangdao-gaps', {
-    title: '各领域未建立长效机制的“双到”村数',
-    takeaway: gapTakeaway(dims),
-    chart: (name) =>
-      dimensionStack(
-        dims,
-        name,
-        [
-          { key: 'with_gap', name: '未建立长效机制' },
-          { key: 'in_place', name: '已建立' },
-        ],
-        ['var(--c2, #E69F00)', 'var(--c1, #0072B2)'],
+  const gaps = dimensionFigure(
+    'shuangdao-gaps',
+    dims,
+    {
+      title: '各领域未建立长效机制的“双到”村数',
+      takeaway: gapTakeaway(dims),
+      series: [
+        { key: 'with_gap', name: '未建立长效机制', color: 'var(--c2, #E69F00)' },
+        { key: 'in_place', name: '已建立', color: 'var(--c1, #0072B2)' },
+      ],
+    },
+    columns(
+      { with_gap: '未建立长效机制的村', in_place: '已建立的村', villages: '“双到”村' },
+      'number',
+    ),
+  );
+  const projects = dimensionFigure(
+    'shuangdao-projects',
+    dims,
+    {
+      title: '各领域拟建项目及纳入项目库情况',
+      takeaway: projectTakeaway(dims),
+      series: [
+        { key: 'in_library', name: '已纳入项目库', color: 'var(--c1, #0072B2)' },
+        { key: 'not_in_library', name: '未纳入', color: 'var(--c2, #E69F00)' },
+      ],
+    },
+    [
+      ...columns(
+        { projects: '拟建项目', in_library: '已纳入项目库', not_in_library: '未纳入' },
+        'number',
       ),
-    columns: [
-      { key: 'dimension', label: '领域' },
-      { key: 'with_gap', label: '未建立长效机制的村', format: 'number' },
-      { key: 'in_place', label: '已建立的村', format: 'number' },
-      { key: 'villages', label: '“双到”村', format: 'number' },
-    ],
-    rows: dims,
-  });
-
-  const projects = figure('shuangdao-projects', {
-    title: '各领域拟建项目及纳入项目库情况',
-    takeaway: projectTakeaway(dims),
-    chart: (name) =>
-      dimensionStack(
-        dims,
-        name,
-        [
-          { key: 'in_library', name: '已纳入项目库' },
-          { key: 'not_in_library', name: '未纳入' },
-        ],
-        ['var(--c1, #0072B2)', 'var(--c2, #E69F00)'],
-      ),
-    columns: [
-      { key: 'dimension', label: '领域' },
-      { key: 'projects', label: '拟建项目', format: 'number' },
-      { key: 'in_library', label: '已纳入项目库', format: 'number' },
-      { key: 'not_in_library', label: '未纳入', format: 'number' },
       { key: 'investment_wan', label: '估算投资（万元）', format: 'wan' },
     ],
-    rows: dims,
-  });
+  );
 
   const investmentChart = figure('shuangdao-investment', {
     title: '各领域拟建项目估算投资',
@@ -213,14 +225,13 @@ export function renderShuangdaoView(
         ...name,
         label: 'dimension',
         value: 'investment_wan',
-        format: formatInvestment,
+        format: (n) => formatWanYuan(n),
         ...dimensionMarks,
       }),
     columns: [
       { key: 'dimension', label: '领域' },
       { key: 'investment_wan', label: '估算投资（万元）', format: 'wan' },
-      { key: 'projects', label: '拟建项目', format: 'number' },
-      { key: 'projects_unpriced', label: '未填估算投资的项目', format: 'number' },
+      ...columns({ projects: '拟建项目', projects_unpriced: '未填估算投资的项目' }, 'number'),
     ],
     rows: dims,
   });
@@ -299,6 +310,12 @@ function renderMatrices(rows: readonly Row[]): string {
 }
 
 export const shuangdaoTopic: TopicSpec<ShuangdaoContext, ShuangdaoView> = {
+  page: {
+    path: '/shuangdao/',
+    title: '“双到”村短板',
+    description:
+      '第一、二轮扶贫“双到”村在基础设施、公共服务设施、产业发展、基层党建四个领域的长效机制、短板、拟建项目与估算投资。',
+  },
   keys: SHUANGDAO_FILTER_KEYS,
   context: ({ streets }) => {
     const shuangdaoVillages = streets.reduce((a, r) => a + r.shuangdao_villages, 0);

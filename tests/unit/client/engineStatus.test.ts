@@ -9,6 +9,7 @@ import {
   ENGINE_TIMEOUT_MESSAGE,
   ENGINE_UNAVAILABLE_MESSAGE,
   engineErrorMessage,
+  engineFailedText,
   engineProgressText,
   engineWaitingText,
   formatMegabytes,
@@ -64,6 +65,12 @@ describe('offline', () => {
   it('a query the engine rejected is still named as such offline', () => {
     expect(engineErrorMessage(new EngineError('query', 'x'), false)).toBe(ENGINE_QUERY_MESSAGE);
     expect(engineErrorMessage(new EngineError('timeout', 'x'), false)).toBe(ENGINE_TIMEOUT_MESSAGE);
+  });
+
+  it('what failed is named, and that the form went back to what is shown', () => {
+    expect(engineFailedText('已筛选：户类型 低保户')).toBe(
+      '未能显示：已筛选：户类型 低保户（筛选和地址已恢复为下面显示的结果）',
+    );
   });
 
   it('what waits for the engine is named', () => {

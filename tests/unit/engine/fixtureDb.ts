@@ -47,7 +47,7 @@ const SELECTS: Record<string, string> = {
       (CASE t WHEN '新增纳入' THEN 3 WHEN '清退' THEN -2 WHEN '人口增加' THEN 1 WHEN '人口减少' THEN -1 ELSE 0 END
         * (1 + hash(street, t) % 9))::INTEGER AS persons
     FROM (SELECT DISTINCT street FROM v), unnest(['新增纳入', '清退', '脱贫', '返贫', '人口增加', '人口减少']) u(t)`,
-  change_reasons: `SELECT CASE WHEN t = '清退' THEN NULL ELSE street END AS street, t AS change_type,
+  change_reasons: `SELECT '2018-06' AS period, CASE WHEN t = '清退' THEN NULL ELSE street END AS street, t AS change_type,
       c AS reason_category, (3 + hash(street, t, c) % 5)::INTEGER AS records
     FROM (SELECT DISTINCT street FROM v), unnest(['新增纳入', '清退', '脱贫']) u(t), unnest(['收入变化', '其他']) w(c)`,
   shortcomings: `SELECT street, village_code, village_name, shuangdao_round, d AS dimension,

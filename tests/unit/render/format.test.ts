@@ -6,8 +6,10 @@ import {
   formatPercent,
   formatUtcTime,
   formatWan,
+  formatWanYuan,
   formatYuan,
   parseIsoDate,
+  wanFigure,
 } from '../../../src/render/format.ts';
 
 describe('formatNumber', () => {
@@ -51,6 +53,25 @@ describe('formatYuan and formatWan', () => {
     expect(formatWan(123456)).toBe('12.3万');
     expect(formatWan(250_000_000)).toBe('2.5亿');
     expect(formatWan(-123456)).toBe('-12.3万');
+  });
+});
+
+describe('formatWanYuan and wanFigure (amounts kept in 万元)', () => {
+  it('prints 万元 amounts in 万元, 亿元 from 10,000 万元 on, and yuan below 1 万元', () => {
+    expect(formatWanYuan(12.3)).toBe('12.3万元');
+    expect(formatWanYuan(25_000)).toBe('2.5亿元');
+    expect(formatWanYuan(0.5)).toBe('5,000元');
+    expect(formatWanYuan(Number.NaN)).toBe('—');
+  });
+  it('keeps money to the fen with two digits', () => {
+    expect(formatWanYuan(15_884.44, 2)).toBe('1.59亿元');
+    expect(formatWanYuan(19.75, 2)).toBe('19.75万元');
+  });
+  it('gives headline figures in 亿元 only when the amount reaches 1 亿', () => {
+    expect(wanFigure(9_999)).toEqual({ value: 9_999, unit: '万元' });
+    expect(wanFigure(12_345)).toEqual({ value: 1.2, unit: '亿元' });
+    expect(wanFigure(35_728.2, 2)).toEqual({ value: 3.57, unit: '亿元' });
+    expect(wanFigure(Number.NaN)).toEqual({ value: 0, unit: '万元' });
   });
 });
 

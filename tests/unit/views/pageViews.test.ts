@@ -21,11 +21,14 @@ import { loadTopicPage } from '../../../src/views/shared/loadTopicPage.ts';
 import type { TopicSpec } from '../../../src/views/shared/topicSpec.ts';
 import type { AnyTopicView } from '../../../src/views/shared/topicView.ts';
 import { shuangdaoTopic } from '../../../src/views/shuangdao/shuangdaoView.ts';
+import { projectsTopic } from '../../../src/views/projects/projectsView.ts';
 import { writeFixtureDb } from '../engine/fixtureDb.ts';
 
 let dir: string;
 let engine: Engine & { close(): void };
 let campaign: Campaign;
+/** The fixture database has projects: as a publication given projects.csv. */
+const manifest = { projects_provided: true };
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'htk-page-views-'));
@@ -61,7 +64,7 @@ function snapshot(value: unknown): string {
 const topic =
   <C, V extends AnyTopicView>(spec: TopicSpec<C, V>) =>
   async () => {
-    const { ctx, view } = await loadTopicPage(spec, { engine, campaign });
+    const { ctx, view } = await loadTopicPage(spec, { engine, campaign, manifest });
     return snapshot({ ctx, view });
   };
 
@@ -71,14 +74,39 @@ describe('topic page views', () => {
     ['exit', topic(exitTopic)],
     ['shuangdao', topic(shuangdaoTopic)],
     ['rectification', topic(rectificationTopic)],
+    ['projects', topic(projectsTopic)],
   ] as const;
   for (const [name, view] of pages)
     it(`${name}: the unfiltered view and its context`, async () => {
       await expect(await view()).toMatchFileSnapshot(`__snapshots__/${name}.json`);
     });
 
+  it('projects: a finding filter narrows every part to its projects', async () => {
+    const { ctx } = await loadTopicPage(projectsTopic, { engine, campaign, manifest });
+    const { runQuerySet } = await import('../../../src/views/shared/topicSpec.ts');
+    const f = { project_finding: '拨付滞后' } as const;
+    const filtered = projectsTopic.render(
+      await runQuerySet(engine, projectsTopic.queries(f, ctx, {})),
+      ctx,
+      f,
+      {},
+    );
+    await expect(snapshot(filtered)).toMatchFileSnapshot('__snapshots__/projects-behind.json');
+  });
+
+  it('projects: without projects.csv the page queries nothing', async () => {
+    const { ctx, view } = await loadTopicPage(projectsTopic, {
+      engine,
+      campaign,
+      manifest: { projects_provided: false },
+    });
+    expect(ctx.provided).toBe(false);
+    expect(projectsTopic.queries({}, ctx, {})).toEqual({});
+    expect(view.keyFigures[0]).toMatchObject({ label: '项目', value: 0 });
+  });
+
   it('exit: one street filter changes what every part says', async () => {
-    const { ctx, view } = await loadTopicPage(exitTopic, { engine, campaign });
+    const { ctx, view } = await loadTopicPage(exitTopic, { engine, campaign, manifest });
     const { runQuerySet } = await import('../../../src/views/shared/topicSpec.ts');
     const street = (view.figures.streetsCount.rows[0]?.name ?? '') as string;
     const filtered = exitTopic.render(

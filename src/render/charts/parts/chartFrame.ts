@@ -104,3 +104,46 @@ export function renderEmptyChart(kind: string, options: ChartOptions): string {
       `<text class="empty" x="${num(width / 2)}" y="${num(height / 2)}" dy="0.35em" text-anchor="middle">${EMPTY_MESSAGE}</text>`,
   });
 }
+
+/** The outer `<svg>` of a chart's body: its height, its description when the options give none, its links. */
+export interface FrameBody {
+  height: number;
+  /** The generated text alternative (`<desc>`), used when the options have no description. */
+  describe: () => string;
+  interactive?: boolean;
+  body: string;
+}
+
+/** What every chart starts from: its size and id from the options, its empty state, its `<svg>`. */
+export interface Frame {
+  id: string;
+  width: number;
+  fontSize: number;
+  /** The chart with nothing to draw: 暂无数据 in the same frame. */
+  empty(): string;
+  svg(body: FrameBody): string;
+}
+
+/** The frame of a chart of `kind` (`bar`, `line` …: its class `chart-<kind>` and default id). */
+export function chartFrame(kind: string, options: ChartOptions): Frame {
+  const { width, fontSize } = chartSize(options);
+  const id = chartId(kind, options);
+  return {
+    id,
+    width,
+    fontSize,
+    empty: () => renderEmptyChart(kind, options),
+    svg: ({ height, describe, interactive, body }) =>
+      renderChartSvg({
+        kind,
+        id,
+        title: options.title,
+        description: options.description ?? describe(),
+        width,
+        height,
+        fontSize,
+        interactive,
+        body,
+      }),
+  };
+}

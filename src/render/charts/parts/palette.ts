@@ -76,20 +76,25 @@ export function sequentialSwatches(n: number): Swatch[] {
 export type ColorScheme = 'categorical' | 'sequential' | readonly string[];
 
 /**
- * `n` swatches for `scheme`. Explicit colours get readable text when given as
+ * An explicit colour as a swatch, with readable text when it is given as
  * `#rrggbb`, or as `var(--name, #rrggbb)` — then the text is `--name-text`, so
  * a colour scheme that changes the fill can change its text too.
  */
+export function colorSwatch(fill: string): Swatch {
+  const named = /^var\(--([\w-]+),\s*(#[0-9a-f]{6})\)$/i.exec(fill);
+  if (named) return { fill, text: swatch(named[1] ?? '', named[2] ?? '').text };
+  return { fill, text: /^#[0-9a-f]{6}$/i.test(fill) ? textOn(fill) : 'currentColor' };
+}
+
+/** `n` swatches for `scheme` (explicit colours: see colorSwatch). */
 export function schemeSwatches(scheme: ColorScheme, n: number): Swatch[] {
   if (scheme === 'categorical') return Array.from({ length: n }, (_, i) => categoricalSwatch(i));
   if (scheme === 'sequential') return sequentialSwatches(n);
-  return Array.from({ length: n }, (_, i) => {
-    const fill =
-      scheme.length > 0 ? (scheme[i % scheme.length] ?? '#0072B2') : categoricalSwatch(i).fill;
-    const named = /^var\(--([\w-]+),\s*(#[0-9a-f]{6})\)$/i.exec(fill);
-    if (named) return { fill, text: swatch(named[1] ?? '', named[2] ?? '').text };
-    return { fill, text: /^#[0-9a-f]{6}$/i.test(fill) ? textOn(fill) : 'currentColor' };
-  });
+  return Array.from({ length: n }, (_, i) =>
+    colorSwatch(
+      scheme.length > 0 ? (scheme[i % scheme.length] ?? '#0072B2') : categoricalSwatch(i).fill,
+    ),
+  );
 }
 
 /** Neutral colours for totals, gridlines and missing cells. */

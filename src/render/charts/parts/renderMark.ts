@@ -24,6 +24,20 @@ export function renderMark({ className, data, label, href, inner }: MarkSpec): s
   return `<g${attrs({ class: className, ...dataAttrs })}>${link ? `<a${attrs({ href: link })}>${content}</a>` : content}</g>`;
 }
 
+/** A mark's `data-filter-key` and `data-filter-value` (its label unless the options say otherwise). */
+export function filterData<T>(
+  options: FilterOptions<T>,
+  row: T,
+  index: number,
+  label: string,
+): Record<'filter-key' | 'filter-value', string | undefined> {
+  const key = options.filterKey;
+  return {
+    'filter-key': key,
+    'filter-value': key ? (options.filterValue?.(row, index) ?? label) : undefined,
+  };
+}
+
 /** Filter attributes shared by the charts' options. */
 export interface FilterOptions<T> {
   /** `data-filter-key` on each mark: which filter a click sets (e.g. `street`). */

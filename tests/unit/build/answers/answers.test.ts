@@ -17,7 +17,7 @@ import { loadDataset } from '../../../../src/build/validate/loadDataset.ts';
 import type { Campaign } from '../../../../src/contract/input/campaign.ts';
 import { openNodeEngine } from '../../../../src/engine/node.ts';
 import { FILTERS } from '../../../../src/queries/filters.ts';
-import { answerRef, type AnswerFile } from '../../../../src/views/shared/answers.ts';
+import { answerRef, unpackResults, type AnswerFile } from '../../../../src/views/shared/answers.ts';
 import { loadTopicSetting } from '../../../../src/views/shared/loadTopicPage.ts';
 import { runQuerySet } from '../../../../src/views/shared/topicSpec.ts';
 import { writeSample } from '../../../../tools/sample/index.ts';
@@ -39,14 +39,15 @@ describe.each(Object.keys(SETS) as (keyof typeof SETS)[])('pre-built answers on 
   let campaign: Campaign;
   let engine: Awaited<ReturnType<typeof openNodeEngine>>;
   let dir: string;
+  let manifest: Awaited<ReturnType<typeof publish>>;
 
   beforeAll(async () => {
     const loaded = await loadDataset(SETS[name]);
     expect(loaded.ok).toBe(true);
-    const manifest = await publish(loaded.data!, out, { duckdbThreads: 1 });
+    manifest = await publish(loaded.data!, out, { duckdbThreads: 1 });
     campaign = loaded.data!.campaign;
     engine = await openNodeEngine(path.join(out, manifest.db.path));
-    dir = path.join(out, (await buildAnswers(out, { engine, campaign })).dir);
+    dir = path.join(out, (await buildAnswers(out, { engine, campaign, manifest })).dir);
   }, 120_000);
   afterAll(() => engine.close());
 
@@ -54,17 +55,30 @@ describe.each(Object.keys(SETS) as (keyof typeof SETS)[])('pre-built answers on 
     const summary = JSON.parse(readFileSync(path.join(out, 'answers.json'), 'utf8'));
     expect(summary.dir).toMatch(/^data\/answers\/[0-9a-f]{16}\/$/);
     expect(summary.states).toBeGreaterThan(100);
-    // At the sample's scale, every page's street states and filter values fit the budget.
-    for (const { page, spec } of TOPIC_PAGES)
-      expect(summary.pages[page].prefetch).toEqual([
+    // The street states first, then the filters' files in form order, while they fit the budget.
+    for (const { page, spec } of TOPIC_PAGES) {
+      const candidates = [
         'streets.json',
         ...spec.keys.filter((k) => k !== 'street' && k !== 'village').map((k) => `${k}.json`),
-      ]);
+      ];
+      const prefetch: string[] = summary.pages[page].prefetch;
+      expect(prefetch[0], page).toBe('streets.json');
+      expect(prefetch, page).toEqual(candidates.filter((c) => prefetch.includes(c)));
+    }
+    // At the sample's scale the first four pages fetch every first tap after first paint.
+    for (const { page, spec } of TOPIC_PAGES.slice(0, 4))
+      expect(summary.pages[page].prefetch, page).toHaveLength(
+        1 + spec.keys.filter((k) => k !== 'street' && k !== 'village').length,
+      );
   });
 
   for (const { page, spec } of TOPIC_PAGES)
     it(`${page}: every single-filter state equals its own queries`, async () => {
-      const { ctx, villages, streetOptions } = await loadTopicSetting(spec, { engine, campaign });
+      const { ctx, villages, streetOptions } = await loadTopicSetting(spec, {
+        engine,
+        campaign,
+        manifest,
+      });
       const states = singleFilterStates(spec.keys, streetOptions, villages);
       // None, each street, each village and each value of the page's enumerated filters.
       const values = spec.keys
@@ -88,7 +102,7 @@ describe.each(Object.keys(SETS) as (keyof typeof SETS)[])('pre-built answers on 
               file,
               JSON.parse(await readFile(path.join(dir, page, file), 'utf8')) as AnswerFile,
             );
-          answers.push(files.get(file)!.states[ref!.state]);
+          answers.push(unpackResults(files.get(file)!.states[ref!.state]!));
         }
         const answer = answers[0];
         // A street's state is in its shard and in streets.json: the same rows.

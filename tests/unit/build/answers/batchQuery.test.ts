@@ -67,6 +67,15 @@ describe('batchQuery', () => {
     expect(await batchQuery(engine, qs)).toEqual(await alone(qs));
   });
 
+  it('repeats a qualified ORDER BY on the output columns (a join where both sides have the column)', async () => {
+    const q = (street: string) => sql`
+      SELECT a.street, b.name AS other, a.n
+      FROM t a JOIN t b ON b.street = a.street AND b.name <> a.name
+      WHERE a.street = ${street} ORDER BY a.street, a.n DESC, other`;
+    const qs = [q('甲'), q('乙'), q('丙')];
+    expect(await batchQuery(engine, qs)).toEqual(await alone(qs));
+  });
+
   it('refuses a parameter that varies after ORDER BY (a per-state limit)', async () => {
     const q = (n: number) => sql`SELECT name FROM t ORDER BY name LIMIT ${n}`;
     await expect(batchQuery(engine, [q(1), q(2)])).rejects.toThrow(/ORDER BY/);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shapeForPublication, type PublishedRow } from '../../../../src/build/publish/privacy.ts';
 import { compareValues } from '../../../../src/build/publish/sortRows.ts';
@@ -8,6 +9,10 @@ import {
   type HouseholdRow,
 } from '../../../../src/build/publish/shapeHouseholds.ts';
 import { fixtureDataset, HOUSEHOLD_IDS, INCOMES, V1, V2, V3, V4 } from './fixture.ts';
+import { loadDataset } from '../../../../src/build/validate/loadDataset.ts';
+import { assertStreetFigures } from '../../../../src/build/publish/assertStreetFigures.ts';
+import type { StreetPeopleRow } from '../../../../src/build/publish/streetPeople.ts';
+import type { VillagePeopleRow } from '../../../../src/build/publish/villagePeople.ts';
 
 const publication = shapeForPublication(fixtureDataset());
 const households = publication.tables.households as PublishedRow[];
@@ -114,29 +119,39 @@ describe('shapeForPublication', () => {
       households_removed: 1,
     });
     expect(rows[V4]).toMatchObject({ households: 2, persons: null });
-    expect(publication.report.aggregates.village_persons_withheld).toBe(2);
+    // 南村 has 6 households, but 东洲街道's persons minus 南村's would be 小村's two households' persons.
+    expect(rows[V3]).toMatchObject({ households: 6, persons: null });
+    expect(publication.report.aggregates.village_persons_withheld).toBe(3);
+    expect(publication.report.aggregates.village_persons_withheld_for_street).toBe(1);
   });
 
-  it('keeps street figures exact: households and persons by status and exit category', () => {
+  it('publishes a street by 建档状态 only when a status has one category or a cell fewer than k households, persons only over k or more', () => {
     const rows = (publication.tables.street_people as PublishedRow[]).map(
       (r) => `${r.street}|${r.status}|${r.exit_category}|${r.households}|${r.persons}`,
     );
     expect(rows.sort()).toEqual(
       [
-        '东洲街道|在册|加大帮扶|5|22',
-        '东洲街道|已脱贫|巩固提升|3|6',
-        '田墘街道|在册|加大帮扶|11|37',
-        '田墘街道|已脱贫|巩固提升|1|6',
-        '田墘街道|清退|null|1|5',
+        // 东洲街道: each status has one category, so by status only; both have ≥ k households.
+        '东洲街道|在册|null|5|22',
+        '东洲街道|已脱贫|null|3|6',
+        // 田墘街道: one 已脱贫 household, so no persons for either status; one 清退, a count.
+        '田墘街道|在册|null|11|null',
+        '田墘街道|已脱贫|null|1|null',
+        '田墘街道|清退|null|1|null',
       ].sort(),
     );
-    const persons = fixtureDataset().households.reduce((s, h) => s + h.household_size, 0);
+    // Household counts stay exact: the street totals are the villages' (what boards post).
     expect(
       (publication.tables.street_people as PublishedRow[]).reduce(
-        (s, r) => s + (r.persons as number),
+        (s, r) => s + (r.households as number),
         0,
       ),
-    ).toBe(persons);
+    ).toBe(fixtureDataset().households.length);
+    expect(publication.report.aggregates.street_cells).toEqual({
+      by_status_only: 2,
+      persons_withheld: 3,
+      district_remainder: 0,
+    });
   });
 
   it('publishes changes as counts: per village and week (no persons, no reasons), persons per street', () => {
@@ -200,10 +215,17 @@ describe('shapeForPublication', () => {
         (r) => r.reason_category === '不公开',
       ),
     ).toBe(true);
+    // All of June, closed before the as-of date (2018-07-20).
+    expect(
+      (publication.tables.change_reasons as PublishedRow[]).every((r) => r.period === '2018-06'),
+    ).toBe(true);
     expect(publication.report.aggregates.reason_cells).toEqual({
       street: 0,
       district: 0,
       withheld: 5,
+      periods: 1,
+      frozen_periods: 0,
+      late_records: 0,
     });
   });
 
@@ -318,5 +340,73 @@ describe('shapeForPublication', () => {
     expect((p.tables.households as PublishedRow[]).every((h) => h.household_size !== null)).toBe(
       true,
     );
+  });
+});
+
+describe('shapeForPublication: a village whose rows went to the district (tests/fixtures/attack/after)', () => {
+  // 丙村 (2 households, the only village of 东洲街道) cannot be protected in its street either;
+  // 甲村 lends one row to complete the district's group.
+  const load = async () => {
+    const loaded = await loadDataset(
+      path.resolve(import.meta.dirname, '../../../fixtures/attack/after'),
+    );
+    return shapeForPublication(loaded.data!);
+  };
+
+  it('counts its households in the district remainder (street blank), not in its street', async () => {
+    const p = await load();
+    const street = p.tables.street_people as unknown as StreetPeopleRow[];
+    expect(street.filter((r) => r.street === '东洲街道')).toEqual([]);
+    expect(street.filter((r) => r.street === null)).toEqual([
+      { street: null, status: '在册', exit_category: null, households: 1, persons: null },
+      { street: null, status: '已脱贫', exit_category: null, households: 1, persons: null },
+    ]);
+    // District totals by 建档状态 stay exact: they are the villages' counts.
+    const villages = p.tables.village_people as unknown as VillagePeopleRow[];
+    const sum = (rows: { households: number }[]) => rows.reduce((n, r) => n + r.households, 0);
+    expect(sum(street.filter((r) => r.status === '在册'))).toBe(
+      villages.reduce((n, v) => n + v.households_active, 0),
+    );
+    expect(p.report.aggregates.street_cells?.district_remainder).toBe(2);
+    // The lent row is counted in its own village's street: 田墘街道 holds all of 甲村 and 乙村.
+    expect(sum(street.filter((r) => r.street === '田墘街道' && r.status !== '清退'))).toBe(18);
+  });
+
+  it('says where the lent row went', async () => {
+    const p = await load();
+    expect(p.report.borrowed_to).toEqual({ village: 0, street: 0, district: 1 });
+    expect(p.report.rules[0]).toContain('借给别的组补足：全区组 1 行');
+    expect(p.report.rules.join('')).not.toContain('借给同村');
+  });
+
+  it('fails the street check on the exact street cells published before this rule', async () => {
+    const p = await load();
+    const villages = p.tables.village_people as unknown as VillagePeopleRow[];
+    const areaOf = (v: VillagePeopleRow) => (v.village_name === '丙村' ? null : v.street);
+    expect(() =>
+      assertStreetFigures(
+        p.tables.street_people as unknown as StreetPeopleRow[],
+        villages,
+        areaOf,
+        3,
+      ),
+    ).not.toThrow();
+    // What street_people said of 东洲街道 before: 丙村's two households, one cell each.
+    const leaky: StreetPeopleRow[] = [
+      ...(p.tables.street_people as unknown as StreetPeopleRow[]).filter((r) => r.street !== null),
+      { street: '东洲街道', status: '在册', exit_category: '重点帮扶', households: 1, persons: 4 },
+      {
+        street: '东洲街道',
+        status: '已脱贫',
+        exit_category: '巩固提升',
+        households: 1,
+        persons: 6,
+      },
+    ];
+    expect(() => assertStreetFigures(leaky, villages, (v) => v.street, 3)).toThrow(
+      '东洲街道 在册重点帮扶 只有 1 户，却公开了人数或分类',
+    );
+    // Counted in their street but with the district's rows' villages left out, the tables disagree.
+    expect(() => assertStreetFigures(leaky, villages, areaOf, 3)).toThrow('与各村合计');
   });
 });

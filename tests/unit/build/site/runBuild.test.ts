@@ -34,8 +34,8 @@ describe('runBuild with invalid data', () => {
       cleanups.push(cleanup);
       const out = await previousOutput();
       const lines: string[] = [];
-      const ok = await runBuild({ dataDir: dir, outDir: out, log: (l) => lines.push(l) });
-      expect(ok).toBe(false);
+      const manifest = await runBuild({ dataDir: dir, outDir: out, log: (l) => lines.push(l) });
+      expect(manifest).toBeNull();
       const expected = sortIssues((await loadDataset(dir, { displayDir: dir })).issues).map(
         formatIssue,
       );

@@ -45,6 +45,20 @@ describe('heatmapChart', () => {
     expect(rects[7]!.fill).toBe('none');
   });
 
+  it('draws given colours with readable text: a CSS variable brings its own text variable', () => {
+    const svg = heatmapChart(cells, {
+      rows,
+      columns,
+      title,
+      colors: { 是: 'var(--c-doing, #9ecae9)', 否: '#a4262c' },
+    });
+    const cell = (i: number) => cellGroups(svg)[i]!;
+    expect(cell(0)['data-value']).toBe('是');
+    expect(svg).toContain('fill="var(--c-doing, #9ecae9)" stroke');
+    expect(svg).toMatch(/fill="var\(--c-doing-text, #1a1a1a\)">是<\/text>/);
+    expect(svg).toMatch(/fill="#ffffff">否<\/text>/);
+  });
+
   it('shades counts light to dark and counts the summary', () => {
     const counts: HeatmapCell[] = [
       { row: '甲', column: 'x', value: 0 },

@@ -62,6 +62,30 @@ describe('timelineChart', () => {
     expect(groups(svg)).toHaveLength(4);
   });
 
+  it('runs a phase without an end up to the as-of line, as under way', () => {
+    const works: Phase[] = [
+      { name: '道路硬底化', start: '2016-07-30', end: '2017-03-12' },
+      { name: '饮水工程', start: '2018-03-01', end: '' },
+    ];
+    const svg = timelineChart(works, {
+      asOf: '2018-07-20',
+      title,
+      noun: '项目',
+      statusNames: { done: '已完工', active: '在建' },
+      rangeStyle: 'yearMonth',
+    });
+    expectValidChart(svg, title);
+    expect(groups(svg).map((g) => g['data-status'])).toEqual(['done', 'active']);
+    const marker = /<g class="as-of"[^>]*><line x1="([\d.]+)"/.exec(svg)?.[1];
+    const b = bar(svg, 1);
+    expect(Number(b.x) + Number(b.width)).toBeCloseTo(Number(marker), 1);
+    expect(svg).toContain('2016年7月–2017年3月');
+    expect(svg).toContain('2018年3月起');
+    expect(svg).toContain('<title>饮水工程：2018年3月1日起，在建</title>');
+    expect(svg).toContain('共 2 个项目，');
+    expect(svg).toContain('已完工 1 个、在建 1 个、未开始 0 个');
+  });
+
   it('escapes hostile phase names', () => {
     const svg = timelineChart([{ name: HOSTILE, start: '2018-06-05', end: '2018-06-06' }], {
       asOf: '2018-06-05',

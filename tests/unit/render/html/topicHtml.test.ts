@@ -12,6 +12,11 @@ import { renderShortcomingTableHtml } from '../../../../src/views/shuangdao/shua
 import { renderPageLinksHtml } from '../../../../src/render/html/pageLinksHtml.ts';
 import type { RectItem } from '../../../../src/views/rectification/rectification.ts';
 import type { ShortcomingRow } from '../../../../src/views/shuangdao/shuangdao.ts';
+import { renderProjectTableHtml } from '../../../../src/views/projects/projectHtml.ts';
+import { renderFindingsHtml } from '../../../../src/views/projects/findingsHtml.ts';
+import { renderListTableHtml } from '../../../../src/render/html/listTableHtml.ts';
+import { projectTotals } from '../../../../src/views/projects/projects.ts';
+import type { ProjectItem, ShortcomingCoverageRow } from '../../../../src/queries/projects.ts';
 
 const EVIL = `<img src=x onerror=alert(1)>"><script>alert(2)</script>'&`;
 const ALLOWED = new Set([
@@ -38,6 +43,9 @@ const ALLOWED = new Set([
   'nav',
   'ul',
   'section',
+  'dl',
+  'dt',
+  'dd',
 ]);
 
 /** Element names as a browser tokenizes them: quoted attribute values are opaque. */
@@ -129,6 +137,67 @@ describe('topic HTML renderers keep hostile text inert', () => {
       responsible_unit: EVIL,
     };
     expectInert(renderShortcomingTableHtml([row], EVIL));
+  });
+
+  const project: ProjectItem = {
+    project_id: EVIL,
+    plan_year: 2018,
+    street: EVIL,
+    village_code: EVIL,
+    village_name: EVIL,
+    project_name: EVIL,
+    category: EVIL,
+    task: EVIL,
+    fund_source: EVIL,
+    budget_wan: 10,
+    disbursed_wan: 1,
+    implementer: EVIL,
+    start_date: null,
+    end_date: null,
+    status: '未开工',
+    beneficiary_households: 0,
+    benefit_mechanism: EVIL,
+    shortcoming_dimension: EVIL,
+    performance_goal: EVIL,
+  };
+
+  it('projects: the list and the findings lists', () => {
+    const table = renderProjectTableHtml([project], { caption: EVIL });
+    expectInert(table);
+    expect(table).toContain('data-finding="拨付超前"');
+    const coverage: ShortcomingCoverageRow = {
+      street: EVIL,
+      village_code: EVIL,
+      village_name: EVIL,
+      shuangdao_round: '1',
+      dimension: EVIL,
+      mechanism_in_place: '否',
+      shortcoming: EVIL,
+      proposed_project: EVIL,
+      estimated_investment_wan: 1,
+      in_project_library: '是',
+      responsible_unit: EVIL,
+      projects: 0,
+      budget_wan: 0,
+      disbursed_wan: 0,
+    };
+    const findings = renderFindingsHtml({
+      totals: projectTotals([]),
+      coverage: [coverage],
+      lists: { 拨付超前: [project], 拨付滞后: [], 无受益贫困户: [project] },
+      listHref: (x) => `/projects/?project_finding=${x}&q=${EVIL}`,
+    });
+    expectInert(findings);
+  });
+
+  it("a long list's table frame: headers and caption", () => {
+    const html = renderListTableHtml([{ label: EVIL, sort: EVIL, cls: EVIL }], '', {
+      caption: EVIL,
+      sort: { key: EVIL, dir: 'desc' },
+    });
+    for (const t of tags(html)) expect(ALLOWED.has(t), `<${t}>`).toBe(true);
+    expect(attributes(html).filter((a) => a.startsWith('on'))).toEqual([]);
+    expect(html).toContain('aria-sort="descending"');
   });
 
   it('page links: hrefs and label stay inside their attributes', () => {

@@ -24,7 +24,7 @@ describe('classifyTables: by columns, never by name', () => {
       ['street_people', 'households', 'persons', ['status', 'exit_category']],
       ['change_counts', 'records', null, ['week_start', 'change_type']],
       ['street_changes', 'records', 'persons', ['change_type']],
-      ['change_reasons', 'records', null, ['change_type', 'reason_category']],
+      ['change_reasons', 'records', null, ['period', 'change_type', 'reason_category']],
     ]);
   });
 

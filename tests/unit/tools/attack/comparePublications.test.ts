@@ -87,7 +87,7 @@ describe('comparePublications: what two releases give away together', () => {
   });
 });
 
-describe('comparePublications: reason tallies published twice (the stated limit)', () => {
+describe('comparePublications: reason tallies published twice', () => {
   const removed = (id: string, date: string) =>
     household({ id, status: '清退', events: [{ type: '清退', date, personsDelta: -3 }] });
   const earlier = [
@@ -119,7 +119,7 @@ describe('comparePublications: reason tallies published twice (the stated limit)
     ['田墘街道', '核查纠错', 1],
   ]);
 
-  it('gives away the reason of the one removal between two releases, but does not count it as a problem', () => {
+  it('counts the reason of the one removal between two releases as a problem', () => {
     const now = publication('new', [...earlier, removed('R4', '2018-07-10')], '2018-07-20', [
       ['田墘街道', '收入变化', 2],
       ['田墘街道', '核查纠错', 2],
@@ -128,7 +128,7 @@ describe('comparePublications: reason tallies published twice (the stated limit)
     expect(r.changeTallies).toMatchObject({ events: 1, cells: 1 });
     expect(r.changeTallies.examples[0]).toContain('R4');
     expect(r.changeTallies.examples[0]).toContain('reason_category=核查纠错');
-    expect(r.problems).toBe(0);
+    expect(r.problems).toBe(1);
   });
 
   it('pins nothing when the new removals went into two categories, or when the street was rolled up', () => {
@@ -144,5 +144,62 @@ describe('comparePublications: reason tallies published twice (the stated limit)
       [null, '核查纠错', 2],
     ]);
     expect(comparePublications(old, rolled, { k: 3 }).changeTallies.events).toBe(0);
+  });
+
+  it('compares by period: a closed month published the same twice pins nothing, a month that changed does', () => {
+    const monthly = (rows: [string, string, number][]) =>
+      table(
+        'change_reasons',
+        rows.map(([period, reason_category, records]) => ({
+          period,
+          street: '田墘街道',
+          change_type: '清退',
+          reason_category,
+          records,
+        })),
+      );
+    const at = (
+      site: string,
+      hs: ReturnType<typeof household>[],
+      asOf: string,
+      t: ReturnType<typeof table>,
+    ) => {
+      const truth = truthOf(hs, asOf);
+      return { site, truth, analysis: analyseTables([t], truth) };
+    };
+    const june: [string, string, number][] = [
+      ['2018-06', '收入变化', 2],
+      ['2018-06', '核查纠错', 1],
+    ];
+    const before = at('old', earlier, '2018-07-13', monthly(june));
+    // R4 (July) is not tallied until July closes: the June rows are the same, nothing is pinned.
+    const withR4 = [...earlier, removed('R4', '2018-07-16')];
+    expect(
+      comparePublications(before, at('new', withR4, '2018-07-20', monthly(june)), { k: 3 })
+        .problems,
+    ).toBe(0);
+    // A removal dated in June that arrived late, tallied into June afresh: its category shows.
+    const late = [...earlier, removed('R5', '2018-06-25')];
+    const reopened = at(
+      'new',
+      late,
+      '2018-07-20',
+      monthly([
+        ['2018-06', '收入变化', 2],
+        ['2018-06', '核查纠错', 2],
+      ]),
+    );
+    const r = comparePublications(before, reopened, { k: 3 });
+    expect(r.changeTallies.events).toBe(1);
+    expect(r.changeTallies.examples[0]).toContain('R5');
+    expect(r.problems).toBe(1);
+    // Counted as 补录（不公开）instead, as the publication does: nothing.
+    const counted = at(
+      'new',
+      late,
+      '2018-07-20',
+      monthly([...june, ['2018-06', '补录（不公开）', 1]]),
+    );
+    expect(comparePublications(before, counted, { k: 3 }).problems).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { readCsvDownload } from '../../../../tools/attack/readCsvDownload.ts';
 import { table } from './fixtures.ts';
 
 const TYPES = {
+  period: 'VARCHAR',
   street: 'VARCHAR',
   change_type: 'VARCHAR',
   reason_category: 'VARCHAR',
@@ -13,9 +14,27 @@ const TYPES = {
 };
 // Text cells a spreadsheet would run or mangle: a formula, a leading quote, a comma and quotes.
 const rows = [
-  { street: '田墘街道', change_type: '清退', reason_category: '=SUM(A1)', records: 4 },
-  { street: '田墘街道', change_type: '脱贫', reason_category: "'引号开头", records: 3 },
-  { street: '田墘街道', change_type: '脱贫', reason_category: '含,逗号与"引号"', records: 5 },
+  {
+    period: '2018-06',
+    street: '田墘街道',
+    change_type: '清退',
+    reason_category: '=SUM(A1)',
+    records: 4,
+  },
+  {
+    period: '2018-06',
+    street: '田墘街道',
+    change_type: '脱贫',
+    reason_category: "'引号开头",
+    records: 3,
+  },
+  {
+    period: '2018-06',
+    street: '田墘街道',
+    change_type: '脱贫',
+    reason_category: '含,逗号与"引号"',
+    records: 5,
+  },
 ];
 
 describe('readCsvDownload and compareTables: a download holds the database’s rows', () => {

@@ -5,8 +5,9 @@
  * published by the pipeline, then attacked through every format the site
  * offers — they come out clean. The positive control on real files: the same
  * site with a leaky table planted in its database file (single change records
- * with reasons, exact persons of one-household cells) and identifiers planted
- * in its pages, all of which the attack must catch. The hand-made leaky
+ * with reasons; the exact street cells published before street_people counted
+ * a village where its rows are) and identifiers planted in its pages, all of
+ * which the attack must catch. The hand-made leaky
  * tables of attackTables.test.ts are the positive control in memory.
  */
 import {
@@ -65,6 +66,7 @@ describe('runAttack on a small publication made by the pipeline', () => {
       expect(site.tables.homogeneity.households.count).toBe(0);
       expect(site.tables.changeRecords.belowK).toBe(0);
       expect(site.tables.smallCells.cells.count).toBe(0);
+      expect(site.tables.smallCells.streetCells.count).toBe(0);
     }
     // 丙村 (2 households, the only village of 东洲街道) could not be protected by itself:
     // its rows went up to the district, completed with rows lent by other villages.
@@ -107,6 +109,41 @@ describe('runAttack on a small publication made by the pipeline', () => {
     );
     expect(r.sites[0]!.problems.map((p) => p.check)).toContain('可关联到少于 k 户的变动记录');
     expect(formatReport(r)).toContain('结论：发现问题');
+  });
+
+  it('catches the street_people published before the street rule: 丙村 went to the district, its street told its cells', async () => {
+    const leaky = path.join(tmp, 'leaky-street');
+    cpSync(site.after, leaky, { recursive: true });
+    const db = readdirSync(path.join(leaky, 'data')).find((f) => f.endsWith('.duckdb'))!;
+    const instance = await DuckDBInstance.create(path.join(leaky, 'data', db));
+    const conn = await instance.connect();
+    // What the pipeline used to publish: every street's exact cells, whatever its villages' rows.
+    await conn.run(`DROP TABLE street_people`);
+    await conn.run(`CREATE TABLE street_people AS
+      SELECT v.street, h.建档状态 AS status, nullif(h.脱贫成效分类, '') AS exit_category,
+        count(*)::INTEGER AS households, sum(h.家庭人口::INTEGER)::INTEGER AS persons
+      FROM read_csv('${path.join(data.after, 'households.csv')}', header = true, all_varchar = true) AS h
+      JOIN villages v ON v.village_code = h.村代码
+      GROUP BY ALL`);
+    conn.closeSync();
+    instance.closeSync();
+    const r = await runAttack([{ data: data.after, site: leaky }]);
+    const cells = r.sites[0]!.tables.smallCells.streetCells;
+    const text = cells.examples.map(
+      (c) => `${c.area} ${c.households} ${c.reveals.join('、')} ${c.difference ?? ''}`,
+    );
+    // 丙村's two households, one cell each (HH-C01's 4 persons and 重点帮扶 among them) …
+    expect(text).toContain('东洲街道 1 exit_category、persons ');
+    expect(text.filter((t) => t.startsWith('东洲街道 1 '))).toHaveLength(2);
+    // … and 丙村's persons, withheld in village_people, as its street's and the district's remainder.
+    expect(text.some((t) => t.startsWith('东洲街道 2 persons') && t.includes('的 10 人'))).toBe(
+      true,
+    );
+    expect(text.some((t) => t.startsWith('全区 2 persons') && t.includes('的 10 人'))).toBe(true);
+    expect(cells.count).toBe(4);
+    expect(r.sites[0]!.problems.map((p) => p.check)).toContain(
+      '一两户却带有更多信息的街道或全区汇总格（含减去各村数字后）',
+    );
   });
 
   it('finds an ID in a page, a phone number in a compressed copy, and a download that differs', async () => {

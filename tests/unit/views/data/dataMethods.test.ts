@@ -36,4 +36,12 @@ describe('registrationTotals', () => {
     expect(Object.values(registrationTotals([])).every((v) => v === 0)).toBe(true);
     expect(registrationTotals([{ households_now: null, persons_now: '3' }]).persons_now).toBe(0);
   });
+  it('has no persons total when a street withholds its persons', () => {
+    const t = registrationTotals([
+      { households_now: 11, persons_now: 40 },
+      { households_now: 2, persons_now: null },
+    ]);
+    expect(t.households_now).toBe(13);
+    expect(t.persons_now).toBeNull();
+  });
 });

@@ -23,7 +23,7 @@ const village = (
   street_only,
   district_only: 0,
   for_diversity,
-  borrowed: 0,
+  borrowed: code.endsWith('2') ? 1 : 0,
 });
 
 describe('generalisationByStreet', () => {
@@ -46,6 +46,7 @@ describe('generalisationByStreet', () => {
         street_only: 0,
         district_only: 0,
         for_diversity: 0,
+        borrowed: 0,
       },
       {
         street: '甲街道',
@@ -56,6 +57,7 @@ describe('generalisationByStreet', () => {
         street_only: 1,
         district_only: 0,
         for_diversity: 1,
+        borrowed: 1, // village 2 lent a row
       },
     ]);
   });

@@ -60,6 +60,8 @@ const input: StreetPageInput = {
     item('b1', '甲街道', 'B', { status: '已完成', overdue: true }),
     item('c1', '乙街道', 'C'),
   ],
+  projects: [],
+  coverage: [],
 };
 
 describe('buildStreetPages', () => {

@@ -53,6 +53,8 @@ const empty: VillagePageInput = {
   changes: [],
   shortcomings: [],
   rectifications: [],
+  projects: [],
+  coverage: [],
 };
 
 describe('buildVillagePages', () => {

@@ -5,7 +5,6 @@ import {
   overdueDefinition,
   overdueNote,
   progressTakeaway,
-  rectPagePath,
   splitLongText,
   statusTakeaway,
   thinProgress,
@@ -30,13 +29,6 @@ const item = (over: Partial<RectItem>): RectItem => ({
   completed_date: null,
   overdue: false,
   ...over,
-});
-
-describe('pagination', () => {
-  it('page 1 is the section page, later pages live under page/', () => {
-    expect(rectPagePath(1)).toBe('/rectification/');
-    expect(rectPagePath(2)).toBe('/rectification/page/2/');
-  });
 });
 
 describe('buildStatusStack', () => {

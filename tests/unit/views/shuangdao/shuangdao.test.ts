@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   buildDimensionRows,
   buildStreetSummary,
-  formatInvestment,
   gapTakeaway,
   groupMatrixByStreet,
-  investmentFigure,
   investmentTakeaway,
   matrixTakeaway,
   projectTakeaway,
@@ -39,20 +37,6 @@ const row = (
 const DIMS = ['基础设施', '公共服务设施', '产业发展', '基层党建'];
 const village = (street: string, code: string, name: string, gaps: string[]) =>
   DIMS.map((d) => row(street, code, name, d, gaps.includes(d) ? '否' : '是'));
-
-describe('formatInvestment', () => {
-  it('prints 万元 amounts in 万元, 亿元 from 10,000 万元 on, and yuan below 1 万元', () => {
-    expect(formatInvestment(12.3)).toBe('12.3万元');
-    expect(formatInvestment(25_000)).toBe('2.5亿元');
-    expect(formatInvestment(0.5)).toBe('5,000元');
-    expect(formatInvestment(Number.NaN)).toBe('—');
-  });
-
-  it('gives headline figures in 亿元 only when the amount reaches 1 亿', () => {
-    expect(investmentFigure(9_999)).toEqual({ value: 9_999, unit: '万元' });
-    expect(investmentFigure(12_345)).toEqual({ value: 1.2, unit: '亿元' });
-  });
-});
 
 describe('buildDimensionRows', () => {
   it('returns all four 领域 in the contract order, zeros for a 领域 the data lacks', () => {

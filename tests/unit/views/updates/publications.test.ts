@@ -21,6 +21,7 @@ import {
   recordFigureTables,
   recordSummary,
   trendRows,
+  trendFigures,
   trendSeries,
   trendTakeaways,
 } from '../../../../src/views/updates/publicationTrends.ts';
@@ -203,6 +204,59 @@ describe('compareRecords', () => {
   });
 });
 
+describe('project figures across publications', () => {
+  const projects = (n: number, budget: number, disbursed: number, done: number) => ({
+    projects: n,
+    budget_wan: budget,
+    disbursed_wan: disbursed,
+    done,
+    beneficiaries: 10 * n,
+  });
+  const withProjects = (r: PublicationRecord, p: PublicationRecord['figures']['projects']) => ({
+    ...r,
+    figures: { ...r.figures, projects: p },
+  });
+  const before = withProjects(JULY_13, projects(10, 300.1, 100.2, 3));
+  const after = withProjects(JULY_20, projects(12, 360.1, 150.3, 5));
+
+  it('gives new projects and newly paid money, to the hundredth of 万元', () => {
+    const c = compareRecords(before, after);
+    expect(c.projectsStatus).toBe('both');
+    // 150.3 − 100.2 is 50.10000000000001 in floating point: rounded to the amounts' two decimals.
+    expect(c.projects?.disbursed).toEqual({ before: 100.2, after: 150.3, delta: 50.1 });
+    expect(c.projects?.projects.delta).toBe(2);
+    expect(summarizeChanges(c)).toContain('资金项目 +2 个，新拨付资金 50.1 万元');
+    expect(changeRows(c).slice(-4)).toEqual([
+      { label: '资金项目', unit: '个', before: 10, after: 12, delta: 2 },
+      { label: '已完工或已验收项目', unit: '个', before: 3, after: 5, delta: 2 },
+      { label: '计划资金（万元）', unit: '万元', before: 300.1, after: 360.1, delta: 60 },
+      { label: '已拨付资金（万元）', unit: '万元', before: 100.2, after: 150.3, delta: 50.1 },
+    ]);
+  });
+
+  it('says when projects are published for the first time, or no longer, and compares nothing', () => {
+    const first = compareRecords(JULY_13, after);
+    expect(first.projectsStatus).toBe('new');
+    expect(first.projects).toBeNull();
+    expect(summarizeChanges(first)).toContain('本次起公开扶贫资金项目');
+    expect(changeRows(first).map((r) => r.label)).not.toContain('资金项目');
+    expect(summarizeChanges(compareRecords(before, JULY_20))).toContain('本次发布没有项目数据');
+    expect(compareRecords(JULY_13, JULY_20).projectsStatus).toBe('none');
+  });
+
+  it("shows a record's project figures in its line and a table of their own", () => {
+    expect(recordSummary(after)).toBe(
+      '建档立卡 102 户、315 人；整改已完成 31 / 45 项，逾期未完成 1 项；资金项目 12 个，已拨付 150.3 / 360.1 万元。',
+    );
+    const table = recordFigureTables(after).find((t) => t.id === 'projects');
+    expect(table?.rows.find((r) => r.label === '已拨付')).toEqual({
+      label: '已拨付',
+      value: 150.3,
+      unit: '万元',
+    });
+  });
+});
+
 describe('trends', () => {
   it('gives one row per publication with the charted figures', () => {
     expect(trendRows([JULY_13, JULY_20])).toEqual([
@@ -249,6 +303,23 @@ describe('trends', () => {
     );
     expect(t.rectifications).toContain('整改已完成由 10 项变为 31 项');
     expect(t.rectifications).toContain('逾期未完成 1 项');
+  });
+  it('makes two figures whose charts say their titles and takeaways', () => {
+    const [rect, exit] = trendFigures([JULY_13, JULY_20]);
+    const t = trendTakeaways([JULY_13, JULY_20]);
+    expect(rect?.id).toBe('updates-rectifications');
+    expect(rect?.takeaway).toBe(t.rectifications);
+    expect(rect?.svg).toContain('id="updates-rectifications-chart"');
+    expect(rect?.svg).toContain(
+      `<desc id="updates-rectifications-chart-desc">${t.rectifications}</desc>`,
+    );
+    expect(rect?.columns.map((c) => c.key)).toEqual(['as_of', 'items', 'done', 'overdue_open']);
+    expect(exit?.id).toBe('updates-exit');
+    expect(exit?.svg).toContain(
+      '<title id="updates-exit-chart-title">历次发布的各脱贫成效分类户数</title>',
+    );
+    expect(exit?.columns.map((c) => c.key)).toEqual(['as_of', ...exitCategoriesOf([JULY_13])]);
+    expect(exit?.rows).toEqual(trendRows([JULY_13, JULY_20]));
   });
 });
 
