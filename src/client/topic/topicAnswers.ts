@@ -84,7 +84,7 @@ export function pageAnswers(
         // in turn. Only now, so a visitor who saves data still fetches one file per tap.
         for (const name of ref.files.slice(1)) {
           const answer = (await load(name))?.states[ref.state];
-          if (answer) return answer;
+          if (answer) return unpackResults(answer);
         }
         return undefined;
       }
