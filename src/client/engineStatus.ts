@@ -187,7 +187,10 @@ export function renderEngineError(
   if (isEngineError(err)) container.dataset.engineError = err.kind;
   const p = document.createElement('p');
   p.className = 'engine-message';
-  p.textContent = engineErrorMessage(err, navigator.onLine);
+  // A page the service worker served from its copy had no network, whatever navigator.onLine
+  // says (it stays true on a connection that reaches nothing: a dead Wi-Fi, a server down).
+  const offlineCopy = document.documentElement.hasAttribute('data-offline-copy');
+  p.textContent = engineErrorMessage(err, navigator.onLine && !offlineCopy);
   container.replaceChildren(p);
   if (actions.failed) {
     const what = document.createElement('span');

@@ -209,3 +209,52 @@ test('a new publication replaces the kept pages on the next online visit, never 
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test('with the server gone and the HTTP cache emptied, the page of the first visit still opens with its scripts and says 需要联网', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ baseURL: server.url });
+  const problems = await guard(context);
+  const page = await context.newPage();
+  // The visit that installs the worker: the page's scripts and their imports load before it
+  // controls anything, and the HTML names only the entry scripts.
+  await page.goto('/exit/');
+  await kept(page, ['/exit/', '/exit/streets.json']);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const cache = await caches.open('htk-assets');
+          const loaded = performance
+            .getEntriesByType('resource')
+            .map((e) => e.name)
+            .filter((n) => new URL(n).pathname.startsWith('/_astro/'));
+          const missing = [];
+          for (const url of loaded) if (!(await cache.match(url))) missing.push(url);
+          return missing;
+        }),
+      { timeout: 30_000 },
+    )
+    .toEqual([]);
+  // What WebKit shows at once: nothing of the site in the HTTP cache, no server (the browser
+  // itself still thinks it is online: navigator.onLine stays true).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  const port = Number(new URL(server.url).port);
+  await server.close();
+  try {
+    await page.goto('/exit/');
+    await expect(note(page)).toBeVisible();
+    await select(page, '街道').selectOption('田墘街道');
+    await expect(filters(page)).toHaveAttribute('data-view-source', 'answers');
+    await select(page, '户类型').selectOption('低保户');
+    await expect(page.locator('[data-engine-status]')).toContainText(ENGINE_OFFLINE_MESSAGE, {
+      timeout: ENGINE_TIMEOUT,
+    });
+  } finally {
+    server = await serveStatic(SITE, port);
+  }
+  expect(problems).toEqual([]);
+  await context.close();
+});

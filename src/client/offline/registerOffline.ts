@@ -11,6 +11,8 @@ import { afterFirstPaint } from '../afterFirstPaint.ts';
 
 export function registerOffline(): void {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  // A page a worker served had its files kept by it as they came; one loaded before has not.
+  const controlled = Boolean(navigator.serviceWorker.controller);
   afterFirstPaint(() => {
     void (async () => {
       try {
@@ -18,13 +20,35 @@ export function registerOffline(): void {
           scope: url('/'),
           updateViaCache: 'none',
         });
-        // A page that loaded while the worker was starting is not its client yet: ask to be
-        // (and kept). Without it, that page would not open offline until visited again.
+        if (controlled) return;
+        // Not its client yet (or claimed only now): ask to be, and to be kept. Without it, that
+        // page would not open offline until visited again.
         const ready = await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller) ready.active?.postMessage({ type: 'claim' });
+        ready.active?.postMessage({ type: 'claim' });
+        reportAssets(ready.active);
       } catch {
         // Offline, or not allowed (private mode, a WebView without workers): the site works as before.
       }
     })();
   });
+}
+
+/**
+ * Tells the worker each /_astro/ file this page loaded, those before it controlled the
+ * page included (with them, the page's scripts' imports and the view modules imported
+ * later: the HTML names only the entry scripts). The worker cannot see these itself, and
+ * a kept page whose imports are gone runs no script offline — in WebKit at once,
+ * elsewhere once the HTTP cache lets them go. Files still arriving are reported as they
+ * come: a request made before the worker took over does not pass through it.
+ */
+function reportAssets(worker: ServiceWorker | null): void {
+  if (!worker || typeof PerformanceObserver === 'undefined') return;
+  const assets = new URL(url('/_astro/'), location.href).href;
+  new PerformanceObserver((list) => {
+    const files = list
+      .getEntries()
+      .map((e) => e.name)
+      .filter((name) => name.startsWith(assets));
+    if (files.length) worker.postMessage({ type: 'keep', files });
+  }).observe({ type: 'resource', buffered: true });
 }

@@ -5,7 +5,7 @@
  * Served as /sw.js by src/pages/sw.js.ts, which puts the publication's name in
  * front of this file (`self.HTK_PUBLICATION = "…"`), so each publication is a
  * new worker and a new cache. Registered by src/client/offline/registerOffline.ts.
- * Why our own and not Workbox: see docs/offline.md.
+ * Why our own and not Workbox: see docs/answers-and-offline.md.
  *
  * What it keeps, and how it answers:
  * - pages (navigations): from the network first, so online visitors always get
@@ -27,8 +27,10 @@
  *
  * With each page it keeps, it also keeps the /_astro/ files the page names and
  * the answers the page prefetches (read from its HTML), so a page opened once
- * — even on the visit that installed this worker — opens again offline with
- * its styles, scripts and single-filter answers.
+ * opens again offline with its styles, scripts and single-filter answers. The
+ * page of the visit that installed this worker loaded its scripts' imports
+ * before the worker saw any request, and its HTML names only the entry
+ * scripts: that page names the /_astro/ files it loaded, kept too.
  *
  * A new publication: the page's registration names a new script, the new
  * worker takes over at once and deletes the previous publication's pages and
@@ -232,13 +234,28 @@ sw.addEventListener('activate', (event) => {
   );
 });
 
-// A page loaded while this worker started asks to be its client, and to be kept.
+/** The site's own /_astro/ files among `files` (what a page says it loaded). */
+function ownAssets(/** @type {unknown} */ files) {
+  const prefix = `${sw.location.origin}${BASE}_astro/`;
+  return Array.isArray(files)
+    ? files.filter((f) => typeof f === 'string' && f.startsWith(prefix) && !f.includes('..'))
+    : [];
+}
+
+// A page loaded before this worker controlled it asks to be its client and to be kept
+// ('claim'), then names the /_astro/ files it loaded ('keep'): its HTML names its entry
+// scripts only, not their imports.
 sw.addEventListener('message', (event) => {
   const client = /** @type {WindowClient | null} */ (event.source);
-  if (event.data?.type !== 'claim' || !client || !('url' in client)) return;
+  if (!client || !('url' in client)) return;
+  if (event.data?.type === 'keep')
+    event.waitUntil(keepAll(ASSETS_CACHE, ownAssets(event.data.files)));
+  if (event.data?.type !== 'claim') return;
   event.waitUntil(
     (async () => {
       await sw.clients.claim();
+      // Kept already when this worker's activation found the page open.
+      if (await (await caches.open(PAGES_CACHE)).match(pageKey(client.url))) return;
       try {
         const res = await fetch(pageKey(client.url), { credentials: 'same-origin' });
         if (res.ok) await keepPage(client.url, res);

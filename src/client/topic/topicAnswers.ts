@@ -79,6 +79,13 @@ export function pageAnswers(
           ),
         );
       } catch {
+        // None of those had it — the first file cannot be had (offline, never kept: a street's
+        // own file is fetched only by a tap) and a tap came before the prefetch: the others,
+        // in turn. Only now, so a visitor who saves data still fetches one file per tap.
+        for (const name of ref.files.slice(1)) {
+          const answer = (await load(name))?.states[ref.state];
+          if (answer) return unpackResults(answer);
+        }
         return undefined;
       }
     },

@@ -35,8 +35,17 @@ function swapKeyFigure(root: ParentNode, k: KeyFigureView): void {
   if (unit && k.unit !== undefined) unit.textContent = k.unit;
   dd.classList.remove(TONE_CLASS.good, TONE_CLASS.bad);
   if (k.tone === 'good' || k.tone === 'bad') dd.classList.add(TONE_CLASS[k.tone]);
-  const note = dd.nextElementSibling;
-  if (k.note !== undefined && note?.tagName === 'DD') note.textContent = k.note;
+  // The line under the number (KeyFigure.astro): a view without one (persons withheld below
+  // street level) must not leave the previous view's line — another area's count — in place.
+  let note = dd.nextElementSibling as HTMLElement | null;
+  if (note?.tagName !== 'DD') {
+    if (k.note === undefined) return;
+    note = dd.ownerDocument.createElement('dd');
+    note.className = 'text-sm text-muted';
+    dd.after(note);
+  }
+  note.textContent = k.note ?? '';
+  note.hidden = k.note === undefined;
 }
 
 /** Shows `view`; returns the elements that changed (for re-enhancing tables). */

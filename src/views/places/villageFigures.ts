@@ -108,7 +108,10 @@ export function villageFigures(page: VillagePage, o: VillageFigureOptions): Vill
             rows: phases.map((x) => ({ ...x })),
           }),
     registrationHtml: renderTableHtml(
-      [{ key: 'stage', label: '' }, ...columns({ households: '户数', persons: '人数' }, 'number')],
+      [
+        { key: 'stage', label: '阶段' },
+        ...columns({ households: '户数', persons: '人数' }, 'number'),
+      ],
       registrationRows(page),
       {
         caption: '开始时 + 新增纳入 − 清退 ± 其他人口变动 = 现有',
