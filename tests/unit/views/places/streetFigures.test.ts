@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildStreetPages } from '../../../../src/views/places/streetPage.ts';
 import { streetFigures } from '../../../../src/views/places/streetFigures.ts';
 import type { VillageRow } from '../../../../src/queries/places.ts';
+import { villageRow } from './placeFixtures.ts';
 
-const village = (code: string, round: string | null = null): VillageRow => ({
-  street: '甲街道',
-  village_code: code,
-  village_name: `村${code}`,
-  shuangdao_round: round,
-  is_poor_village: '否',
-  households: 10,
-  persons: 30,
-  household_detail: '按村公开',
-});
+const village = (code: string, round: string | null = null): VillageRow =>
+  villageRow(code, { shuangdao_round: round });
 const shortcoming = (dimension: string, mechanism_in_place: string) => ({
   street: '甲街道',
   village_code: 'A',

@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildStreetPages, type StreetPageInput } from '../../../../src/views/places/streetPage.ts';
 import type { RectificationRow } from '../../../../src/views/places/villagePage.ts';
 import type { VillageRow } from '../../../../src/queries/places.ts';
+import { villageRow } from './placeFixtures.ts';
 
-const village = (street: string, code: string, round: string | null = null): VillageRow => ({
-  street,
-  village_code: code,
-  village_name: `村${code}`,
-  shuangdao_round: round,
-  is_poor_village: '否',
-  households: 10,
-  persons: 30,
-  household_detail: '按村公开',
-});
+const village = (street: string, code: string, round: string | null = null): VillageRow =>
+  villageRow(code, { street, shuangdao_round: round });
 const item = (
   id: string,
   street: string,

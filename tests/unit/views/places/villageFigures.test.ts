@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildVillagePages } from '../../../../src/views/places/villagePage.ts';
 import { villageFigures } from '../../../../src/views/places/villageFigures.ts';
+import { EMPTY_VILLAGE_INPUT, villageRow } from './placeFixtures.ts';
 
 const [page] = buildVillagePages({
-  villages: [
-    {
-      street: '甲街道',
-      village_code: 'A',
-      village_name: '村A',
-      shuangdao_round: null,
-      is_poor_village: '否',
-      households: 10,
-      persons: 30,
-      household_detail: '按村公开',
-    },
-  ],
-  registration: [],
-  exits: [],
+  ...EMPTY_VILLAGE_INPUT,
+  villages: [villageRow('A')],
   gaps: [
     {
       village_code: 'A',
@@ -28,12 +17,6 @@ const [page] = buildVillagePages({
     },
   ],
   measures: [{ village_code: 'A', measure: '产业帮扶', households: 4 }],
-  incomes: [],
-  changes: [],
-  shortcomings: [],
-  rectifications: [],
-  projects: [],
-  coverage: [],
 });
 const topic = (path: string, extra = '') => `${path}?village=A${extra}`;
 const options = { povertyLine: 3500, asOf: '2018-07-20', topic };

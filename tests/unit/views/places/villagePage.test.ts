@@ -8,21 +8,12 @@ import {
   toIncomeBandRows,
   toRectificationTotals,
   type RectificationRow,
-  type VillagePageInput,
 } from '../../../../src/views/places/villagePage.ts';
 import type { VillageRow } from '../../../../src/queries/places.ts';
+import { EMPTY_VILLAGE_INPUT, villageRow } from './placeFixtures.ts';
 
-const village = (code: string, extra: Partial<VillageRow> = {}): VillageRow => ({
-  street: '甲街道',
-  village_code: code,
-  village_name: `村${code}`,
-  shuangdao_round: null,
-  is_poor_village: '否',
-  households: 0,
-  persons: 0,
-  household_detail: '按村公开',
-  ...extra,
-});
+const village = (code: string, extra: Partial<VillageRow> = {}): VillageRow =>
+  villageRow(code, { households: 0, persons: 0, ...extra });
 
 const item = (id: string, extra: Partial<RectificationRow> = {}): RectificationRow => ({
   issue_id: id,
@@ -43,19 +34,7 @@ const item = (id: string, extra: Partial<RectificationRow> = {}): RectificationR
   ...extra,
 });
 
-const empty: VillagePageInput = {
-  villages: [],
-  registration: [],
-  exits: [],
-  gaps: [],
-  measures: [],
-  incomes: [],
-  changes: [],
-  shortcomings: [],
-  rectifications: [],
-  projects: [],
-  coverage: [],
-};
+const empty = EMPTY_VILLAGE_INPUT;
 
 describe('buildVillagePages', () => {
   it('gives every village a page, zeros where the data has no rows for it', () => {
