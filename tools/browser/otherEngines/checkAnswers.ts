@@ -28,7 +28,13 @@ import type { ServedRequest } from '../../serve/serve.ts';
 import { guarded, verdictOf, type CheckResult } from './checkResult.ts';
 import { FAULT_SCOPE_COOKIE, type SiteServer } from './siteServer.ts';
 
-export const TOPIC_PAGES = ['/registration/', '/exit/', '/shuangdao/', '/rectification/'];
+export const TOPIC_PAGES = [
+  '/registration/',
+  '/exit/',
+  '/shuangdao/',
+  '/rectification/',
+  '/projects/',
+];
 const ENGINE_TIMEOUT_MS = 180_000;
 /** The status line while the engine loads (engineProgressText, engineWaitingText). */
 const LOADING = /正在加载查询引擎|等待查询引擎/;

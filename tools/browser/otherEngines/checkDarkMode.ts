@@ -41,6 +41,8 @@ export function pageTypes(site: string): string[] {
     existsSync(path.join(site, 'rectification/page/2/index.html'))
       ? '/rectification/page/2/'
       : undefined,
+    '/projects/',
+    existsSync(path.join(site, 'projects/page/2/index.html')) ? '/projects/page/2/' : undefined,
     firstPageIn(site, 'streets'),
     '/villages/',
     firstPageIn(site, 'villages'),
