@@ -53,11 +53,19 @@ async function readVillages(root: HTMLElement): Promise<VillageIndex> {
   if (!src) return toIndex([]);
   const res = await fetch(src);
   if (!res.ok) throw new Error(`${src}: ${res.status}`);
-  const entries = (await res.json()) as { code: string; name: string; street: string }[];
-  return toIndex(entries);
+  const entries = (await res.json()) as (VillageEntry & Record<string, unknown>)[];
+  // A page that offers only some villages (TopicSpec.villagesWith): those with the flag set.
+  const flag = root.dataset.villagesWith;
+  return toIndex(flag ? entries.filter((e) => Boolean(e[flag])) : entries);
 }
 
-function toIndex(entries: readonly { street: string; code: string; name: string }[]): VillageIndex {
+interface VillageEntry {
+  street: string;
+  code: string;
+  name: string;
+}
+
+function toIndex(entries: readonly VillageEntry[]): VillageIndex {
   const byStreet = new Map<string, [string, string][]>();
   const streetOf = new Map<string, string>();
   const nameOf = new Map<string, string>();

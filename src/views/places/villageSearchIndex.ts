@@ -6,6 +6,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { VillageRow } from '../../queries/places.ts';
+import { VILLAGE_FLAGS } from './villageFlags.ts';
 
 /** One village in the search index (what /villages/search-index.json holds). */
 export interface VillageSearchEntry {
@@ -40,7 +41,7 @@ export function buildVillageSearchIndex(villages: readonly VillageRow[]): Villag
     name: v.village_name,
     street: v.street,
     households: v.households,
-    shuangdao: v.shuangdao_round ?? '',
+    shuangdao: VILLAGE_FLAGS.shuangdao(v),
     ...pinyinKeys(v.village_name),
   }));
 }

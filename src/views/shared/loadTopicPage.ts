@@ -8,6 +8,7 @@ import type { Campaign } from '../../contract/input/campaign.ts';
 import type { PublishManifest } from '../../contract/manifest.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { streetList, villageList, type StreetRow, type VillageRow } from '../../queries/places.ts';
+import { VILLAGE_FLAGS, type VillageFlag } from '../places/villageFlags.ts';
 import type { AnyTopicView } from './topicView.ts';
 import { runQuerySet, type TopicPageInfo, type TopicSpec } from './topicSpec.ts';
 
@@ -21,6 +22,8 @@ export interface TopicPageSetting<C> {
   streets: StreetRow[];
   /** The villages the village filter offers. */
   villages: VillageRow[];
+  /** The flag those villages have, if the page offers only some (the spec's). */
+  villagesWith: VillageFlag | undefined;
   /** The streets the street filter offers: every street, or those of the offered villages. */
   streetOptions: string[];
 }
@@ -42,13 +45,20 @@ export async function loadTopicSetting<C>(
 ): Promise<TopicPageSetting<C>> {
   const streets = await engine.query<StreetRow>(streetList());
   const all = await engine.query<VillageRow>(villageList());
-  const villages = spec.villages ? all.filter(spec.villages) : all;
+  const flag = spec.villagesWith;
+  const villages = flag ? all.filter((v) => VILLAGE_FLAGS[flag](v) !== '') : all;
   const offered = new Set(villages.map((v) => v.street));
-  const streetOptions = streets
-    .map((s) => s.street)
-    .filter((s) => !spec.villages || offered.has(s));
+  const streetOptions = streets.map((s) => s.street).filter((s) => !flag || offered.has(s));
   const ctx = spec.context({ campaign, streets, projectsProvided: manifest.projects_provided });
-  return { page: spec.page, keys: spec.keys, ctx, streets, villages, streetOptions };
+  return {
+    page: spec.page,
+    keys: spec.keys,
+    ctx,
+    streets,
+    villages,
+    streetOptions,
+    villagesWith: flag,
+  };
 }
 
 export async function loadTopicPage<C, V extends AnyTopicView>(

@@ -9,8 +9,9 @@ import type { Campaign } from '../../contract/input/campaign.ts';
 import type { Engine, Row } from '../../engine/engine.ts';
 import type { FilterKey, FilterState } from '../../queries/filters.ts';
 import type { SqlQuery } from '../../queries/sql.ts';
-import type { StreetRow, VillageRow } from '../../queries/places.ts';
+import type { StreetRow } from '../../queries/places.ts';
 import type { CsvColumn } from '../../render/charts/chartDataCsv.ts';
+import type { VillageFlag } from '../places/villageFlags.ts';
 import type { AnyTopicView } from './topicView.ts';
 import type { ListState } from './urlState.ts';
 
@@ -55,8 +56,11 @@ export interface TopicSpec<C, V extends AnyTopicView = AnyTopicView> {
   context: (setting: TopicSetting) => C;
   queries: (filters: FilterState, ctx: C, list: ListState) => QuerySet;
   render: (results: QueryResults, ctx: C, filters: FilterState, list: ListState) => V;
-  /** The villages the village filter offers (default: all). */
-  villages?: (v: VillageRow) => boolean;
+  /**
+   * The village filter offers only villages with this flag (VILLAGE_FLAGS; default:
+   * all) — at build time from the rows, in the browser from the search index.
+   */
+  villagesWith?: VillageFlag;
   /** The page's long list in full (this filter state, search and order), for its CSV download. */
   listCsv?: (filters: FilterState, ctx: C, list: ListState) => ListCsv;
 }

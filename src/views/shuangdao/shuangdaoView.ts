@@ -324,7 +324,7 @@ export const shuangdaoTopic: TopicSpec<ShuangdaoContext, ShuangdaoView> = {
       inline: shuangdaoVillages > 0 && shuangdaoVillages <= INLINE_MATRIX_VILLAGES,
     };
   },
-  villages: (v) => v.shuangdao_round !== null,
+  villagesWith: 'shuangdao',
   queries: shuangdaoQueries,
   render: renderShuangdaoView,
 };
